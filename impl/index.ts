@@ -1,0 +1,7 @@
+// Public surface of the from-scratch float64 implementation.
+export * from './errors.ts';
+export * from './linalg.ts';
+export * from './eigen.ts';
+export * from './activations.ts';
+export * from './losses.ts';
+export * from './models.ts';

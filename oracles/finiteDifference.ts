@@ -1,0 +1,66 @@
+// Float64 finite-difference oracle, independent of impl/ and autodiff.
+//  * centralGradient: (f(x + h e_i) − f(x − h e_i)) / 2h, h = u^{1/3}·max(1, |x_i|), which balances the
+//    O(h²) truncation error against the O(u/h) rounding error.
+//  * taylorRates: a gradient g (and optionally a Hessian-vector term) is consistent with f only if the
+//    Taylor remainder r(h) = |f(x + h v) − f(x) − h gᵀv [− ½h² vᵀHv]| shrinks like h² [h³]. The observed
+//    rate log2(r(h)/r(h/2)) over a ladder of step sizes decides, so no verdict hangs on one step size.
+import { OracleInputError, assertBatch } from './errors.ts';
+
+const UNIT_ROUNDOFF_64 = 2 ** -53;
+
+export function centralGradient(f: (x: number[]) => number, x: number[]): number[] {
+  assertBatch('centralGradient', 'x', [x]);
+  return x.map((xi, i) => {
+    const h = Math.cbrt(UNIT_ROUNDOFF_64) * Math.max(1, Math.abs(xi));
+    const plus = [...x]; plus[i] = xi + h;
+    const minus = [...x]; minus[i] = xi - h;
+    return (f(plus) - f(minus)) / (plus[i]! - minus[i]!);
+  });
+}
+
+export interface TaylorRateResult {
+  /** Step sizes h_k = h0 / 2^k. */
+  steps: number[];
+  residuals: number[];
+  /** log2(r(h_k)/r(h_{k+1})) for consecutive steps whose residuals are above rounding level. */
+  rates: number[];
+  /** Median of the usable rates; NaN when every residual sits at rounding level (exact model). */
+  observedRate: number;
+  /** True when all residuals are at rounding level: f is reproduced exactly by the model. */
+  exact: boolean;
+}
+
+/**
+ * Taylor remainder rates of the model f(x) + h gᵀv (+ ½h² vᵀHv when `curvature` is given) along v.
+ * Expected rate: 2 for a correct gradient, 3 with a correct curvature term; a wrong gradient gives 1
+ * (wrong curvature: 2).
+ */
+export function taylorRates(
+  f: (x: number[]) => number, x: number[], v: number[], directional: number, curvature?: number,
+  options: { h0?: number; levels?: number } = {},
+): TaylorRateResult {
+  assertBatch('taylorRates', 'x', [x]);
+  assertBatch('taylorRates', 'v', [v], x.length);
+  if (!Number.isFinite(directional)) throw new OracleInputError('taylorRates', 'directional', 'must be finite');
+  if (curvature !== undefined && !Number.isFinite(curvature)) throw new OracleInputError('taylorRates', 'curvature', 'must be finite');
+  const levels = options.levels ?? 8;
+  const vNorm = Math.hypot(...v);
+  const h0 = options.h0 ?? 0.5 / Math.max(vNorm, Number.MIN_VALUE);
+  const f0 = f(x);
+  const steps: number[] = [], residuals: number[] = [];
+  for (let k = 0; k < levels; k++) {
+    const h = h0 / 2 ** k;
+    const model = f0 + h * directional + (curvature === undefined ? 0 : 0.5 * h * h * curvature);
+    steps.push(h);
+    residuals.push(Math.abs(f(x.map((xi, i) => xi + h * v[i]!)) - model));
+  }
+  // A residual is informative only above the rounding noise of evaluating f (a few ulps of |f|).
+  const noise = 64 * UNIT_ROUNDOFF_64 * Math.max(Math.abs(f0), 1);
+  const rates: number[] = [];
+  for (let k = 0; k + 1 < levels; k++) {
+    if (residuals[k + 1]! > noise) rates.push(Math.log2(residuals[k]! / residuals[k + 1]!));
+  }
+  const sorted = [...rates].sort((a, b) => a - b);
+  const exact = residuals.every((r) => r <= noise);
+  return { steps, residuals, rates, observedRate: sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN, exact };
+}

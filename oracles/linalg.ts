@@ -1,0 +1,96 @@
+// Linear-algebra oracle: symmetric spectra and solves from packages, independent of impl/.
+// Two libraries are wrapped: numeric (named by the design card) and ml-matrix. Each qualifies on
+// matrices with a known spectrum (qualifyLinalg); the checks use whichever qualified, and numeric's
+// failures on realistic, rank-deficient Hessians are measured and reported as an oracle finding.
+import numeric from 'numeric';
+import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix';
+import { OracleInputError, assertBatch } from './errors.ts';
+
+export type EigenLibrary = 'ml-matrix' | 'numeric';
+
+function assertSquareSymmetric(fn: string, a: number[][]): void {
+  assertBatch(fn, 'a', a, a.length);
+}
+
+/** Eigenvalues of a symmetric matrix, ascending, from ml-matrix's symmetric EVD (tred2 + tql2). */
+export function eigenvaluesMlMatrix(a: number[][]): number[] {
+  assertSquareSymmetric('eigenvaluesMlMatrix', a);
+  const evd = new EigenvalueDecomposition(new Matrix(a), { assumeSymmetric: true });
+  return [...evd.realEigenvalues].sort((x, y) => x - y);
+}
+
+/** Eigenvalues from numeric.eig (QR iterations on a general matrix); it throws strings on failure. */
+export function eigenvaluesNumeric(a: number[][]): number[] {
+  assertSquareSymmetric('eigenvaluesNumeric', a);
+  let result: { lambda: { x: number[]; y?: number[] } };
+  try {
+    result = numeric.eig(a) as unknown as { lambda: { x: number[]; y?: number[] } };
+  } catch (e) {
+    throw new OracleInputError('eigenvaluesNumeric', 'a', `numeric.eig failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return [...result.lambda.x].sort((x, y) => x - y);
+}
+
+export function symmetricEigenvalues(a: number[][], library: EigenLibrary): number[] {
+  return library === 'ml-matrix' ? eigenvaluesMlMatrix(a) : eigenvaluesNumeric(a);
+}
+
+/** Solves A x = b with ml-matrix (LU with pivoting). */
+export function solveLinear(a: number[][], b: number[]): number[] {
+  assertSquareSymmetric('solveLinear', a);
+  assertBatch('solveLinear', 'b', [b], a.length);
+  return solve(new Matrix(a), Matrix.columnVector(b)).getColumn(0);
+}
+
+/** A seeded generator (mulberry32), so qualification matrices are the same on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Q diag(λ) Qᵀ with Q a product of Householder reflections: a symmetric matrix with known spectrum. */
+export function matrixWithSpectrum(lambda: number[], seed: number): number[][] {
+  const n = lambda.length, rnd = random(seed);
+  let q: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let r = 0; r < 3; r++) {
+    const v = Array.from({ length: n }, () => rnd() - 0.5);
+    const vv = v.reduce((s, x) => s + x * x, 0);
+    q = q.map((row) => { const rv = row.reduce((s, x, k) => s + x * v[k]!, 0); return row.map((x, k) => x - (2 * rv * v[k]!) / vv); });
+  }
+  return q.map((qi) => q.map((qj) => lambda.reduce((s, l, k) => s + qi[k]! * l * qj[k]!, 0)));
+}
+
+export interface SpectrumQualificationCase {
+  kind: string;
+  trueSpectrum: number[];
+  matrix: number[][];
+}
+
+/**
+ * Known-spectrum test matrices shaped like the Hessians in this project: n = d·C up to 25, PSD and
+ * rank-deficient (a block of exact zeros), eigenvalues spread over many decades as in saturated
+ * softmax Hessians, and clusters of repeated eigenvalues.
+ */
+export function spectrumQualificationCases(count: number, seed: number): SpectrumQualificationCase[] {
+  const rnd = random(seed);
+  const cases: SpectrumQualificationCase[] = [];
+  for (let k = 0; k < count; k++) {
+    const n = 4 + Math.floor(rnd() * 22);
+    const rank = 1 + Math.floor(rnd() * n);
+    const kind = ['spread', 'clustered', 'saturated'][k % 3]!;
+    const lambda = Array.from({ length: n }, (_, i) => {
+      if (i >= rank) return 0;
+      if (kind === 'clustered') return [1, 0.25, 0.25, 1e-3][i % 4]!;
+      if (kind === 'saturated') return 10 ** (-16 * rnd());
+      return 10 ** (4 * rnd() - 2);
+    });
+    cases.push({ kind, trueSpectrum: [...lambda].sort((a, b) => a - b), matrix: matrixWithSpectrum(lambda, seed + k + 1) });
+  }
+  return cases;
+}

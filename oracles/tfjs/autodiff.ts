@@ -1,0 +1,44 @@
+// Batched autodiff with tfjs (float32). A "per-case loss" maps parameters θ of shape [B, n] to
+// losses of shape [B]; cases never interact, so the gradient of Σ_b loss_b is the per-case gradient
+// and one tensor call serves the whole batch. Hessians use nested tf.grad, one batched Hessian-vector
+// product per parameter direction (n calls for all B cases), and are only as good as the qualification
+// of nested gradients says (see qualification.ts).
+import type * as TF from '@tensorflow/tfjs';
+import type { Tf } from './backend.ts';
+import { assertBatch } from '../errors.ts';
+
+export type PerCaseLoss = (theta: TF.Tensor2D) => TF.Tensor1D;
+
+export interface BatchedDerivatives {
+  values: number[];
+  gradients: number[][];
+  /** hessians[b][i][j] = ∂²loss_b/∂θ_i∂θ_j, when requested. */
+  hessians?: number[][][];
+}
+
+/**
+ * Loss values, gradients and (optionally) Hessians of a per-case loss for every case of a batch.
+ * `build` receives the tfjs namespace and returns the per-case loss; tensors it creates are disposed.
+ */
+export function batchedDerivatives(
+  tf: Tf, params: number[][], build: (tf: Tf) => PerCaseLoss, withHessian: boolean,
+): BatchedDerivatives {
+  assertBatch('batchedDerivatives', 'params', params);
+  const n = params[0]!.length, batch = params.length;
+  return tf.tidy(() => {
+    const loss = build(tf);
+    const theta = tf.tensor2d(params);
+    const total = (t: TF.Tensor) => tf.sum(loss(t as TF.Tensor2D));
+    const gradOf = tf.grad(total);
+    const values = loss(theta).arraySync();
+    const gradients = gradOf(theta).arraySync() as number[][];
+    if (!withHessian) return { values, gradients };
+    const hessians: number[][][] = Array.from({ length: batch }, () => []);
+    for (let k = 0; k < n; k++) {
+      const direction = tf.oneHot(tf.fill([batch], k, 'int32'), n).toFloat();
+      const hvp = tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), direction)))(theta).arraySync() as number[][];
+      for (let b = 0; b < batch; b++) hessians[b]!.push(hvp[b]!);
+    }
+    return { values, gradients, hessians };
+  });
+}

@@ -1,0 +1,45 @@
+// One TensorFlow.js runtime per worker: WASM backend by default (float32, SIMD), cpu as fallback
+// with a one-line notice. LOSSCHECK_BACKEND=cpu|wasm selects one explicitly.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { OracleInputError } from '../errors.ts';
+
+export type Tf = typeof tf;
+export type BackendName = 'wasm' | 'cpu';
+
+export interface TfRuntime {
+  tf: Tf;
+  backend: BackendName;
+  version: string;
+  notice?: string;
+}
+
+let runtime: Promise<TfRuntime> | undefined;
+
+function requestedBackend(): BackendName {
+  const env = typeof process !== 'undefined' ? process.env.LOSSCHECK_BACKEND : undefined;
+  if (env === undefined || env === '') return 'wasm';
+  if (env !== 'wasm' && env !== 'cpu') {
+    throw new OracleInputError('tfjsRuntime', 'LOSSCHECK_BACKEND', `must be 'wasm' or 'cpu', got '${env}'`);
+  }
+  return env;
+}
+
+/** The worker's tfjs runtime, initialised once. */
+export function tfjsRuntime(): Promise<TfRuntime> {
+  runtime ??= (async () => {
+    tf.enableProdMode(); // silences the "install tfjs-node" banner and per-op debug checks
+    const wanted = requestedBackend();
+    let notice: string | undefined;
+    let ok = false;
+    try { ok = await tf.setBackend(wanted); } catch { ok = false; }
+    if (!ok) {
+      notice = `losscheck: tfjs backend '${wanted}' is unavailable here; falling back to 'cpu'`;
+      console.warn(notice);
+      await tf.setBackend('cpu');
+    }
+    await tf.ready();
+    return { tf, backend: tf.getBackend() as BackendName, version: tf.version.tfjs, notice };
+  })();
+  return runtime;
+}

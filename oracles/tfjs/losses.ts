@@ -1,0 +1,118 @@
+// Losses written by hand in tfjs ops, for the autodiff oracle. They avoid tf.losses.*, tf.logSoftmax
+// and tf.logSumExp, which cannot be differentiated twice in tfjs 4.22 (see qualification.ts), and take
+// the log-sum-exp shift as a constant computed outside the differentiated function (max has no
+// second-order gradient). Every builder returns a PerCaseLoss over θ: [B, n].
+import type * as TF from '@tensorflow/tfjs';
+import type { Tf } from './backend.ts';
+import type { PerCaseLoss } from './autodiff.ts';
+import { OracleInputError, assertBatch } from '../errors.ts';
+
+export type MseConvention = 'half' | 'unhalved';
+const factor = (c: MseConvention) => (c === 'half' ? 0.5 : 1);
+
+/** θ = logits z [B, C]; loss_b = log Σ exp z − p·z. */
+export function crossEntropyFromLogitsLoss(p: number[][], zAtEvaluation: number[][]): (tf: Tf) => PerCaseLoss {
+  assertBatch('crossEntropyFromLogitsLoss', 'p', p);
+  assertBatch('crossEntropyFromLogitsLoss', 'z', zAtEvaluation, p[0]!.length);
+  return (tf) => {
+    const target = tf.tensor2d(p);
+    const shift = tf.tensor2d(zAtEvaluation.map((z) => [Math.max(...z)]));
+    return (z) => tf.sub(
+      tf.add(tf.log(tf.sum(tf.exp(tf.sub(z, shift)), 1)), tf.squeeze(shift, [1])),
+      tf.sum(tf.mul(target, z), 1),
+    ) as TF.Tensor1D;
+  };
+}
+
+/** θ = vec(W) row-major [B, d·C]; loss_b = (1/N) Σ_n CE(p⁽ⁿ⁾, softmax(Wᵀx⁽ⁿ⁾)). x: [B][N][d], p: [B][N][C]. */
+export function softmaxRegressionLoss(
+  x: number[][][], p: number[][][], wAtEvaluation: number[][],
+): (tf: Tf) => PerCaseLoss {
+  const batch = x.length;
+  if (batch === 0 || p.length !== batch || wAtEvaluation.length !== batch) {
+    throw new OracleInputError('softmaxRegressionLoss', 'x', 'x, p and W must hold the same non-empty number of cases');
+  }
+  const d = x[0]![0]!.length, c = p[0]![0]!.length, n = x[0]!.length;
+  x.forEach((xb, b) => assertBatch('softmaxRegressionLoss', `x[${b}]`, xb, d));
+  p.forEach((pb, b) => assertBatch('softmaxRegressionLoss', `p[${b}]`, pb, c));
+  assertBatch('softmaxRegressionLoss', 'W', wAtEvaluation, d * c);
+  return (tf) => {
+    const xs = tf.tensor3d(x);
+    const ps = tf.tensor3d(p);
+    const shift = tf.max(tf.matMul(xs, tf.tensor3d(wAtEvaluation.map((w) => rows(w, d, c)))), 2, true);
+    return (theta) => {
+      const logits = tf.sub(tf.matMul(xs, tf.reshape(theta, [batch, d, c])), shift);
+      const lse = tf.log(tf.sum(tf.exp(logits), 2));
+      const perSample = tf.sub(lse, tf.sum(tf.mul(ps, logits), 2)); // shift cancels because Σ p = 1
+      return tf.mean(perSample, 1) as TF.Tensor1D;
+    };
+  };
+}
+
+function rows(flat: number[], d: number, c: number): number[][] {
+  return Array.from({ length: d }, (_, i) => flat.slice(i * c, (i + 1) * c));
+}
+
+/** θ = w [B, d]; loss_b = (c/N) Σ_n (y_n − wᵀx_n − b)². */
+export function linearMseLoss(x: number[][][], y: number[][], bias: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
+  checkRegression('linearMseLoss', x, y, bias);
+  return (tf) => {
+    const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
+    return (w) => {
+      const yHat = tf.add(tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2), bs);
+      return tf.mul(factor(convention), tf.mean(tf.square(tf.sub(ys, yHat)), 1)) as TF.Tensor1D;
+    };
+  };
+}
+
+/** θ = w [B, d]; loss_b = (1/N) Σ_n [softplus(z_n) − y_n z_n], z = wᵀx + b: mean binary cross-entropy of σ(z). */
+export function logisticCrossEntropyLoss(x: number[][][], y: number[][], bias: number[]): (tf: Tf) => PerCaseLoss {
+  checkRegression('logisticCrossEntropyLoss', x, y, bias);
+  return (tf) => {
+    const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
+    return (w) => {
+      const z = tf.add(tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2), bs);
+      return tf.mean(tf.sub(tf.softplus(z), tf.mul(ys, z)), 1) as TF.Tensor1D;
+    };
+  };
+}
+
+/** θ = w [B, d]; loss_b = (c/N) Σ_n (y_n − σ(wᵀx_n + b))². */
+export function sigmoidMseLoss(x: number[][][], y: number[][], bias: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
+  checkRegression('sigmoidMseLoss', x, y, bias);
+  return (tf) => {
+    const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
+    return (w) => {
+      const yHat = tf.sigmoid(tf.add(tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2), bs));
+      return tf.mul(factor(convention), tf.mean(tf.square(tf.sub(ys, yHat)), 1)) as TF.Tensor1D;
+    };
+  };
+}
+
+/** θ = ŷ [B, 1]; loss_b = c (y_b − ŷ_b)². */
+export function squaredErrorLoss(y: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
+  assertBatch('squaredErrorLoss', 'y', y.map((v) => [v]));
+  return (tf) => {
+    const ys = tf.tensor1d(y);
+    return (yHat) => tf.mul(factor(convention), tf.square(tf.sub(ys, tf.squeeze(yHat, [1])))) as TF.Tensor1D;
+  };
+}
+
+/** θ = z [B, C]; loss_b = Σ_k u_k softmax(z)_k: the derivative in z of its value is row u of the softmax Jacobian. */
+export function softmaxProjectionLoss(u: number[][]): (tf: Tf) => PerCaseLoss {
+  assertBatch('softmaxProjectionLoss', 'u', u);
+  return (tf) => {
+    const us = tf.tensor2d(u);
+    return (z) => tf.sum(tf.mul(tf.softmax(z), us), 1) as TF.Tensor1D;
+  };
+}
+
+function checkRegression(fn: string, x: number[][][], y: number[][], bias: number[]): void {
+  if (x.length === 0 || y.length !== x.length || bias.length !== x.length) {
+    throw new OracleInputError(fn, 'x', 'x, y and bias must hold the same non-empty number of cases');
+  }
+  const d = x[0]![0]?.length ?? 0;
+  x.forEach((xb, b) => assertBatch(fn, `x[${b}]`, xb, d));
+  y.forEach((yb, b) => assertBatch(fn, `y[${b}]`, [yb], x[b]!.length));
+  assertBatch(fn, 'bias', [bias]);
+}

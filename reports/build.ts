@@ -1,0 +1,78 @@
+// Builds reports/conformance.json and reports/conformance.md from the recorded results in
+// reports/.results/ (written by `npm test`), and prints one line per item plus a totals line.
+// It asserts nothing: the verdict checks live in spec/conformance.test.ts.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { ItemRecord, ResultsFile } from './model.ts';
+import { renderMarkdown } from './markdown.ts';
+import { VERDICT_ORDER, totals } from './summary.ts';
+
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+const RESULTS = join(HERE, '.results');
+
+export function loadResults(dir = RESULTS): ResultsFile {
+  if (!existsSync(dir)) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
+  // selected.json holds partial runs (LOSSCHECK_ONLY); the report covers full runs only.
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'selected.json').sort();
+  if (!files.length) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
+  const parts = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
+  const items = parts.flatMap((p) => p.items);
+  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, items: sortItems(items) };
+}
+
+function sortItems(items: ItemRecord[]): ItemRecord[] {
+  const key = (it: ItemRecord) => {
+    const num = /^4\.3\.(\d+)$/.exec(it.id);
+    return [it.section, num ? 0 : 1, num ? num[1]!.padStart(3, '0') : it.id].join('|');
+  };
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The public JSON shape: { generated, oracleFindings, items: [{ id, kind, section, quote, statement, verdict, checks, … }] }. */
+export function conformanceJson(results: ResultsFile): unknown {
+  return {
+    generated: results.generated,
+    oracleFindings: results.oracleFindings,
+    items: results.items.map((it) => ({
+      id: it.id, kind: it.kind, section: it.section, quote: it.quote, statement: it.statement,
+      ...(it.printed ? { printed: it.printed } : {}),
+      verdict: it.result.verdict, expectedVerdict: it.expectedVerdict, reason: it.result.reason,
+      checks: it.result.checks.map((c) => ({
+        name: c.name, role: c.role, cases: c.cases, maxError: c.maxError, tolerance: c.tolerance, margin: c.margin,
+        sense: c.sense, quantifier: c.quantifier, passed: c.passed, oracle: c.oracle, seed: c.seed,
+        ...(c.counterexample ? { counterexample: c.counterexample } : {}),
+      })),
+      ...(it.result.counterexample ? { counterexample: it.result.counterexample } : {}),
+      ...(it.correction ? { correction: it.correction } : {}),
+      ...(it.condition ? { condition: it.condition } : {}),
+      ...(it.reason ? { notCheckableReason: it.reason } : {}),
+      file: it.file,
+    })),
+  };
+}
+
+export function consoleSummary(results: ResultsFile): string {
+  const lines = results.items.map((it) => {
+    const ok = it.result.verdict === it.expectedVerdict ? '✓' : '✗';
+    return `${ok} ${it.id.padEnd(40)} ${it.result.verdict.padEnd(13)} ${it.statement}`;
+  });
+  const { byVerdict } = totals(results.items);
+  const counts = VERDICT_ORDER.filter((v) => byVerdict[v]).map((v) => `${v} ${byVerdict[v]}`).join(', ');
+  const mismatches = results.items.filter((it) => it.result.verdict !== it.expectedVerdict).length;
+  lines.push(`totals: ${results.items.length} items — ${counts}${mismatches ? ` — ${mismatches} differ from the recorded verdict` : ''}`);
+  return lines.join('\n');
+}
+
+export function writeReports(results: ResultsFile): string[] {
+  const json = join(HERE, 'conformance.json'), md = join(HERE, 'conformance.md');
+  writeFileSync(json, `${JSON.stringify(conformanceJson(results), null, 2)}\n`);
+  writeFileSync(md, renderMarkdown(results));
+  return [json, md];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const results = loadResults();
+  writeReports(results);
+  console.log(consoleSummary(results));
+}

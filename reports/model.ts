@@ -1,0 +1,40 @@
+// The shapes of recorded results as reports/ reads them (JSON written by spec/engine/results.ts).
+// Declared here, not imported from spec/, so reports depend on the recorded data only.
+
+export type Num = number | string; // ±Infinity and NaN arrive as strings
+
+export interface CaseRecord { input: unknown; value: Num; bound: Num; note?: string }
+export interface Counterexample {
+  check: string; seed: number; path: string; shrunk: CaseRecord; worstBeforeShrinking: CaseRecord; shrinkSteps: number;
+}
+export interface CheckRecord {
+  name: string; role: string; oracle: string; quantifier: string; cases: number;
+  maxError: Num; tolerance: Num; sense: 'atMost' | 'atLeast'; margin: Num; passed: boolean; seed: number;
+  decidingCase: CaseRecord; counterexample?: Counterexample;
+}
+export interface ItemRecord {
+  id: string; kind: string; section: string; quote: string; statement: string; printed?: string;
+  condition?: string; correction?: { statement: string; latex?: string }; reason?: string;
+  expectedVerdict: string; file: string;
+  result: { id: string; verdict: string; reason: string; checks: CheckRecord[]; counterexample?: Counterexample };
+}
+export interface Generated {
+  seed: number; runs: number; hessianRuns: number; backend: string; versions: Record<string, string>;
+  toleranceModel: Record<string, unknown>;
+}
+export interface QualificationMeasurement {
+  case: string; method: string; relativeError: number | null; error?: string; tolerance?: number; passed?: boolean;
+}
+export interface OracleFindings {
+  tfjs: {
+    backend: string; version: string; patchedKernels: string[];
+    stock: QualificationMeasurement[]; patched: QualificationMeasurement[];
+    libraryDefects: { name: string; outcome: string }[]; qualified: Record<string, boolean>;
+  };
+  eigen: {
+    library: string; cases: number; threw: number; inaccurate: number; worstRelativeError: Num;
+    tolerance: number; qualified: boolean; examples: string[];
+  }[];
+  eigenOracle: string;
+}
+export interface ResultsFile { generated: Generated; oracleFindings: OracleFindings; items: ItemRecord[] }

@@ -1,0 +1,82 @@
+// Builds the run context once per worker: the tfjs oracle (qualified with this project's tolerance
+// model) and the linear-algebra oracle (numeric vs ml-matrix, qualified on known spectra).
+import { tfjsOracle, type QualificationMeasurement } from '../../oracles/tfjs/index.ts';
+import {
+  spectrumQualificationCases, symmetricEigenvalues, type EigenLibrary,
+} from '../../oracles/linalg.ts';
+import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+import type { RunConfig } from './config.ts';
+import type { RunContext } from './item.ts';
+import { elementary, tolerance } from './tolerance.ts';
+
+/** Acceptance of a tfjs qualification measurement: float32 autodiff vs a float64 closed form, relative. */
+export function acceptTfjsMeasurement(m: QualificationMeasurement): { tolerance: number; passed: boolean } {
+  const tol = tolerance({
+    dtypes: ['float32', 'float64'], operations: elementary(m.size), scale: 1, condition: 1 + m.inputMagnitude,
+  });
+  return { tolerance: tol, passed: m.relativeError !== null && m.relativeError <= tol };
+}
+
+export interface EigenQualification {
+  library: EigenLibrary;
+  cases: number;
+  threw: number;
+  inaccurate: number;
+  worstRelativeError: number;
+  tolerance: number;
+  qualified: boolean;
+  examples: string[];
+}
+
+/** Each library's eigenvalues on known-spectrum matrices, relative to ‖A‖ (= max |λ|). */
+export function qualifyEigenLibraries(count: number, seed: number): EigenQualification[] {
+  const cases = spectrumQualificationCases(count, seed);
+  return (['numeric', 'ml-matrix'] as const).map((library) => {
+    let threw = 0, inaccurate = 0, worst = 0, worstTol = 0;
+    const examples: string[] = [];
+    for (const c of cases) {
+      const n = c.trueSpectrum.length;
+      const norm = Math.max(...c.trueSpectrum.map(Math.abs));
+      // Backward-stable symmetric eigensolvers: |λ̂ − λ| ≤ p(n)·u·‖A‖; p(n) = n² roundings charged.
+      const tol = tolerance({ dtypes: ['float64', 'float64'], operations: n * n, scale: 1 });
+      try {
+        const got = symmetricEigenvalues(c.matrix, library);
+        const err = Math.max(...got.map((l, i) => Math.abs(l - c.trueSpectrum[i]!) / norm));
+        if (!(err <= tol)) { inaccurate++; if (examples.length < 3) examples.push(`${c.kind} n=${n}: relative error ${err.toExponential(2)}`); }
+        if (err > worst || Number.isNaN(err)) { worst = Number.isNaN(err) ? Infinity : err; worstTol = tol; }
+      } catch (e) {
+        threw++;
+        if (examples.length < 3) examples.push(`${c.kind} n=${n}: threw ${(e instanceof Error ? e.message : String(e)).slice(0, 100)}`);
+      }
+      worstTol ||= tol;
+    }
+    return { library, cases: cases.length, threw, inaccurate, worstRelativeError: worst, tolerance: worstTol,
+      qualified: threw === 0 && inaccurate === 0, examples };
+  });
+}
+
+export interface OracleContext extends RunContext {
+  eigenQualification: EigenQualification[];
+}
+
+/** Known-spectrum matrices used to qualify the eigen libraries (numeric.eig costs ~2–100 ms each). */
+const EIGEN_QUALIFICATION_CASES = 60;
+
+let context: Promise<OracleContext> | undefined;
+
+export function createContext(config: RunConfig): Promise<OracleContext> {
+  context ??= (async () => {
+    const tfjs = await tfjsOracle(acceptTfjsMeasurement);
+    const eigenQualification = qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed);
+    const chosen = eigenQualification.find((q) => q.qualified)?.library;
+    const eigen = {
+      label: chosen ? `${chosen} symmetric eigenvalues (float64)` : 'no qualified eigenvalue oracle',
+      values: (a: number[][]) => {
+        if (!chosen) throw new OracleNotQualifiedError('symmetric eigenvalues', 'neither numeric nor ml-matrix passed the known-spectrum suite');
+        return symmetricEigenvalues(a, chosen);
+      },
+    };
+    return { config, tfjs, eigen, eigenQualification };
+  })();
+  return context;
+}

@@ -1,0 +1,81 @@
+// The typed header of a spec item and of its checks. One item per file under spec/items/, default export.
+import type fc from 'fast-check';
+import type { TfjsOracle } from '../../oracles/tfjs/index.ts';
+import type { RunConfig } from './config.ts';
+
+export const VERDICTS = ['holds', 'refuted', 'conditional', 'definition', 'not-checkable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+/** What the evidence can also say: a check that should pass did not, or a refutation too close to call. */
+export type ComputedVerdict = Verdict | 'inconclusive' | 'borderline';
+
+/**
+ * claim              the statement as printed; failing it (clearly) refutes the item
+ * support            machinery the verdict relies on (impl ↔ oracle); must pass
+ * correction         the corrected statement of a refuted item; must pass
+ * condition          the statement under the named condition/convention; must pass
+ * outside-condition  the statement without the condition; must fail clearly for `conditional`
+ */
+export type CheckRole = 'claim' | 'support' | 'correction' | 'condition' | 'outside-condition';
+
+/** One case's measurement: it passes iff value ≤ bound ('atMost', the default) or value ≥ bound ('atLeast'). */
+export interface Outcome {
+  value: number;
+  bound: number;
+  sense?: 'atMost' | 'atLeast';
+  /** What the case shows, in words (kept for counterexamples). */
+  note?: string;
+}
+
+export interface RunContext {
+  config: RunConfig;
+  tfjs: TfjsOracle;
+  /** The qualified symmetric-eigenvalue oracle (ascending eigenvalues) and its report label. */
+  eigen: { label: string; values: (a: number[][]) => number[] };
+}
+
+export interface CheckDefinition<I> {
+  name: string;
+  role: CheckRole;
+  /** Where the reference values come from, e.g. "tfjs-wasm tf.grad (float32)", "impl (float64)". */
+  oracle: string | ((ctx: RunContext) => string);
+  arbitrary: fc.Arbitrary<I>;
+  /** 'default' → config.runs, 'hessian' → config.hessianRuns, or a fixed count (1 for a worked example). */
+  runs: 'default' | 'hessian' | number;
+  /** forall (default): every case passes. exists: some case passes (e.g. "the Hessian depends on W"). */
+  quantifier?: 'forall' | 'exists';
+  /** Measures all cases at once, so oracles can batch; returns one outcome per case, in order. */
+  evaluate: (cases: I[], ctx: RunContext) => Outcome[] | Promise<Outcome[]>;
+}
+
+export interface ItemDefinition {
+  /** '4.3.k' for a numbered formula, a stable slug for a prose claim. */
+  id: string;
+  kind: 'formula' | 'claim';
+  /** Subsection, e.g. '4.3.1'. */
+  section: string;
+  /** A short verbatim excerpt of the source (whitespace-insensitive), enough to find the place. */
+  quote: string;
+  /** One English sentence saying what the item asserts. */
+  statement: string;
+  /** The formula as printed, in the source's LaTeX, for reports. */
+  printed?: string;
+  /** For refuted items: the corrected formula or statement; its checks have role 'correction'. */
+  correction?: { statement: string; latex?: string };
+  /** For conditional items: the condition or convention under which the statement holds. */
+  condition?: string;
+  /** For not-checkable items: why. */
+  reason?: string;
+  /** A definition: its stated properties are checked and the verdict is 'definition'. */
+  definition?: boolean;
+  /** The verdict the recorded evidence must produce; a change of evidence fails CI. */
+  expectedVerdict: Verdict;
+  checks: CheckDefinition<any>[];
+}
+
+export function defineItem(item: ItemDefinition): ItemDefinition {
+  return item;
+}
+
+export function check<I>(definition: CheckDefinition<I>): CheckDefinition<I> {
+  return definition;
+}

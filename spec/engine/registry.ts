@@ -1,0 +1,47 @@
+// The file system is the registry: every .ts file under spec/items/ default-exports one item.
+// Adding a claim is adding a file; nothing else lists items.
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ItemDefinition } from './item.ts';
+
+export const ITEMS_DIR = fileURLToPath(new URL('../items/', import.meta.url));
+
+export interface RegisteredItem { file: string; item: ItemDefinition }
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map(async (e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return listFiles(full);
+    return e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+  }));
+  return nested.flat().sort();
+}
+
+/** Ordered by section, then formulas by number, then claims by id. */
+function order(a: ItemDefinition, b: ItemDefinition): number {
+  const key = (it: ItemDefinition) => {
+    const num = /^4\.3\.(\d+)$/.exec(it.id);
+    return [it.section, num ? 0 : 1, num ? Number(num[1]).toString().padStart(3, '0') : it.id].join('|');
+  };
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
+export async function loadItems(dir: string = ITEMS_DIR): Promise<RegisteredItem[]> {
+  const files = await listFiles(dir);
+  const loaded = await Promise.all(files.map(async (file) => {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: ItemDefinition };
+    if (!mod.default || typeof mod.default.id !== 'string') {
+      throw new Error(`${relative(process.cwd(), file)} must default-export an item made with defineItem()`);
+    }
+    return { file: relative(process.cwd(), file), item: mod.default };
+  }));
+  const seen = new Map<string, string>();
+  for (const { file, item } of loaded) {
+    const other = seen.get(item.id);
+    if (other) throw new Error(`item id '${item.id}' is defined twice: ${other} and ${file}`);
+    seen.set(item.id, file);
+  }
+  return loaded.sort((a, b) => order(a.item, b.item));
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { real } from '../../domains/index.ts';
+import { squaredError } from '../../../impl/index.ts';
+import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
+
+/** 4.3.1 as printed: L = ½(y − ŷ)². */
+const printed = ({ y, yHat }: { y: number; yHat: number }) => 0.5 * (y - yHat) ** 2;
+const pair = fc.record({ y: real(10), yHat: real(10) });
+// One subtraction, one square, one halving; the terms combined have size (|y| + |ŷ|)².
+const tol64 = (y: number, yHat: number) => tolerance({ dtypes: ['float64', 'float64'], operations: 3, scale: (Math.abs(y) + Math.abs(yHat)) ** 2 });
+
+export default defineItem({
+  id: '4.3.1', kind: 'formula', section: '4.3.1', definition: true,
+  quote: String.raw`L_{MSE}(y, \hat{y}) = \frac{1}{2}(y - \hat{y})^2`,
+  printed: String.raw`L_{MSE}(y, \hat{y}) = \frac{1}{2}(y - \hat{y})^2`,
+  statement: 'Defines the per-sample squared error with the ½ convention, L = ½(y − ŷ)².',
+  expectedVerdict: 'definition',
+  checks: [
+    check({
+      name: 'printed ↔ impl squaredError(·, ·, "half")', role: 'support', oracle: IMPL_F64, arbitrary: pair, runs: 'default',
+      evaluate: (cases) => cases.map((c) => agreement(printed(c), squaredError(c.y, c.yHat, 'half'), tol64(c.y, c.yHat))),
+    }),
+    check({
+      name: 'printed ↔ tfjs loss value', role: 'claim', oracle: tfjsGrad, arbitrary: pair, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const { values } = ctx.tfjs.derivatives(cases.map((c) => [c.yHat]), tfjsLosses.squaredErrorLoss(cases.map((c) => c.y), 'half'));
+        return cases.map((c, b) => agreement(values[b]!, printed(c),
+          tolerance({ dtypes: ['float32', 'float64'], operations: 3, scale: (Math.abs(c.y) + Math.abs(c.yHat)) ** 2 })));
+      },
+    }),
+  ],
+});
