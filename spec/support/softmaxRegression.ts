@@ -1,0 +1,47 @@
+// Oracle adapters and tolerance derivations shared by the items about softmax regression
+// (p̂ = softmax(Wᵀx), W d×C, mean cross-entropy over N samples). Parameters are vec(W) row-major.
+import type { RunContext } from '../engine/item.ts';
+import { batchedByShape } from '../engine/batch.ts';
+import { elementary, tolerance } from '../engine/tolerance.ts';
+import type { SoftmaxRegressionCase } from '../domains/index.ts';
+import { tfjsLosses } from '../../oracles/tfjs/index.ts';
+
+export const vecW = (w: number[][]) => w.flat();
+
+/** tfjs (float32) gradients and Hessians in vec(W), batched per shape (d, C, N). */
+export function tfjsSoftmaxRegression(cases: SoftmaxRegressionCase[], ctx: RunContext, hessian: boolean): { gradient: number[]; hessian?: number[][] }[] {
+  return batchedByShape(cases, (c) => `${c.d}x${c.C}x${c.N}`, (group) => {
+    const params = group.map((c) => vecW(c.W));
+    const out = ctx.tfjs.derivatives(params,
+      tfjsLosses.softmaxRegressionLoss(group.map((c) => c.X), group.map((c) => c.P), params), { hessian });
+    return group.map((_, b) => ({ gradient: out.gradients[b]!, ...(hessian ? { hessian: out.hessians![b]! } : {}) }));
+  });
+}
+
+/** max over samples and classes of Σ_i |W_ik x_i|: the size of the terms summed into a logit. */
+export function logitScale(c: SoftmaxRegressionCase): number {
+  let m = 0;
+  for (const x of c.X) for (let k = 0; k < c.C; k++) m = Math.max(m, x.reduce((s, xi, i) => s + Math.abs(xi * c.W[i]![k]!), 0));
+  return m;
+}
+
+const xMax = (c: SoftmaxRegressionCase) => Math.max(...c.X.flat().map(Math.abs), Number.MIN_VALUE);
+
+/**
+ * float32 autodiff vs float64 closed form for the Hessian entries (1/N) Σ x_i x_j (diag p̂ − p̂p̂ᵀ)_{kl}:
+ * terms of size ≤ max|x|² (|S_kl| ≤ ¼ < 1); the path is a d-term logit, C exps and a C-term sum, the
+ * softmax division, the N-term mean and the backward pass mirroring it (hence 2×); float32 rounding of
+ * W and x moves each logit by u·Σ|W_ik x_i|, and p̂ moves by at most that relative amount.
+ */
+export function hessianTolerance(c: SoftmaxRegressionCase): number {
+  return tolerance({
+    dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.C + c.N + elementary(2)), scale: xMax(c) ** 2, condition: 1 + logitScale(c),
+  });
+}
+
+/** Same derivation for gradient entries (1/N) Σ x_i (p̂_k − p_k): terms of size ≤ max|x|. */
+export function gradientTolerance(c: SoftmaxRegressionCase): number {
+  return tolerance({
+    dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.C + c.N + elementary(2)), scale: xMax(c), condition: 1 + logitScale(c),
+  });
+}
