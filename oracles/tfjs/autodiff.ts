@@ -35,7 +35,8 @@ export function batchedDerivatives(
     if (!withHessian) return { values, gradients };
     const hessians: number[][][] = Array.from({ length: batch }, () => []);
     for (let k = 0; k < n; k++) {
-      const direction = tf.oneHot(tf.fill([batch], k, 'int32'), n).toFloat();
+      // Basis direction e_k for every case (tf.oneHot needs depth ≥ 2, so it is built by hand).
+      const direction = tf.tile(tf.tensor2d([Array.from({ length: n }, (_, j) => (j === k ? 1 : 0))]), [batch, 1]);
       const hvp = tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), direction)))(theta).arraySync() as number[][];
       for (let b = 0; b < batch; b++) hessians[b]!.push(hvp[b]!);
     }

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
+import { vector } from '../../domains/index.ts';
+import { meanSquaredError, squaredError } from '../../../impl/index.ts';
+import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
+
+interface Batch { y: number[]; yHat: number[] }
+
+/** 4.3.2 as printed: (1/N) Σ (y⁽ⁿ⁾ − ŷ⁽ⁿ⁾)². */
+const printed = ({ y, yHat }: Batch) => y.reduce((s, yn, n) => s + (yn - yHat[n]!) ** 2, 0) / y.length;
+/** "The batch form" of a per-sample loss: the mean over the batch of 4.3.1 under a convention. */
+const batchMeanOf = ({ y, yHat }: Batch, convention: 'half' | 'unhalved') =>
+  y.reduce((s, yn, n) => s + squaredError(yn, yHat[n]!, convention), 0) / y.length;
+
+const batch = fc.integer({ min: 1, max: 16 }).chain((N) => fc.record({ y: vector(N, 10), yHat: vector(N, 10) }));
+// N squared differences summed and divided: N + 3 roundings on terms of size (|y| + |ŷ|)²; a square
+// doubles the relative perturbation of its (rounded) inputs: κ = 2.
+const termScale = ({ y, yHat }: Batch) => Math.max(...y.map((yn, n) => (Math.abs(yn) + Math.abs(yHat[n]!)) ** 2));
+const tol = (b: Batch, dtypes: ['float64' | 'float32', 'float64']) => tolerance({ dtypes, operations: b.y.length + 3, scale: termScale(b), condition: 2 });
+
+export default defineItem({
+  id: '4.3.2', kind: 'formula', section: '4.3.1',
+  quote: String.raw`L_{MSE} = \frac{1}{N} \sum_{n=1}^N (y^{(n)} - \hat{y}^{(n)})^2`,
+  printed: String.raw`L_{MSE} = \frac{1}{N} \sum_{n=1}^N (y^{(n)} - \hat{y}^{(n)})^2`,
+  statement: 'The batch form of the MSE (4.3.1) is (1/N) Σ (y − ŷ)².',
+  condition: 'The per-sample loss is taken without the ½ of 4.3.1 (L = (y − ŷ)², the “un-halved” convention). '
+    + 'With 4.3.1 as printed, its batch mean is (1/2N) Σ (y − ŷ)², half of 4.3.2 (the text itself uses 1/(2N) in 4.3.4).',
+  expectedVerdict: 'conditional',
+  checks: [
+    check({
+      name: 'printed = batch mean of the un-halved per-sample loss', role: 'condition', oracle: IMPL_F64, arbitrary: batch, runs: 'default',
+      evaluate: (cases) => cases.map((b) => agreement(printed(b), batchMeanOf(b, 'unhalved'), tol(b, ['float64', 'float64']))),
+    }),
+    check({
+      name: 'printed = batch mean of 4.3.1 as printed (½ convention)', role: 'outside-condition', oracle: PRINTED_F64, arbitrary: batch, runs: 'default',
+      evaluate: (cases) => cases.map((b) => agreement(printed(b), batchMeanOf(b, 'half'), tol(b, ['float64', 'float64']))),
+    }),
+    check({
+      name: 'impl meanSquaredError(·, ·, "unhalved") ↔ tfjs mean of (y − ŷ)²', role: 'support', oracle: tfjsGrad, arbitrary: batch, runs: 'default',
+      evaluate: (cases, ctx) => {
+        // tfjs sees each sample as one case; the batch mean is taken here in float64 from its per-sample losses.
+        const flat = cases.flatMap((b) => b.y.map((yn, n) => ({ y: yn, yHat: b.yHat[n]! })));
+        const { values } = ctx.tfjs.derivatives(flat.map((s) => [s.yHat]), tfjsLosses.squaredErrorLoss(flat.map((s) => s.y), 'unhalved'));
+        let k = 0;
+        return cases.map((b) => {
+          const perSample = b.y.map(() => values[k++]!);
+          return agreement(meanSquaredError(b.y, b.yHat, 'unhalved'), perSample.reduce((s, v) => s + v, 0) / b.y.length, tol(b, ['float32', 'float64']));
+        });
+      },
+    }),
+  ],
+});
