@@ -95,3 +95,6 @@ export function binaryClassificationCase(limits: { d?: [number, number]; N?: [nu
       w: vector(d, 2), b: real(2),
     }).map((r) => ({ d, N, ...r })));
 }
+
+export * from './saturation.ts';
+export * from './convexity.ts';
