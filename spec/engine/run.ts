@@ -51,7 +51,8 @@ const passes = (o: Outcome) => ((o.sense ?? 'atMost') === 'atMost' ? o.value <= 
 function marginOf(o: Outcome): number {
   const atMost = (o.sense ?? 'atMost') === 'atMost';
   if (Number.isNaN(o.value)) return 0;
-  if (atMost) return o.value === 0 ? Infinity : o.bound / o.value;
+  // A passing value at or below zero (e.g. a chord inequality with slack) is infinitely far inside.
+  if (atMost) return o.value <= 0 && o.value <= o.bound ? Infinity : o.bound / o.value;
   return o.bound === 0 ? (o.value > 0 ? Infinity : 0) : o.value / o.bound;
 }
 

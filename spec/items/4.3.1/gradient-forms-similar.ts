@@ -1,0 +1,30 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tfjsGrad } from '../../engine/labels.ts';
+import { binaryClassificationCase, regressionCase, type RegressionCase } from '../../domains/index.ts';
+import { linearPredictions, sigmoid } from '../../../impl/index.ts';
+import { linearGradientTolerance, sigmoidGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
+
+const oneSampleRegression = regressionCase({ N: [1, 1] });
+const oneSampleClassification = binaryClassificationCase({ N: [1, 1] });
+
+/** The stated per-sample forms: MSE ∝ (ŷ − y)·x (ŷ = wᵀx + b), CE ∝ (p̂ − y)·x (p̂ = σ(wᵀx + b)); factor 1. */
+const mseForm = (c: RegressionCase) => { const r = linearPredictions(c.X, c.w, c.b)[0]! - c.y[0]!; return c.X[0]!.map((xi) => r * xi); };
+const ceForm = (c: RegressionCase) => { const r = sigmoid(linearPredictions(c.X, c.w, c.b)[0]!) - c.y[0]!; return c.X[0]!.map((xi) => r * xi); };
+
+export default defineItem({
+  id: 'gradient-forms-similar', kind: 'claim', section: '4.3.1',
+  quote: String.raw`均方误差梯度：$\propto (\hat{y} - y) \cdot x$`,
+  statement: 'Per sample, the MSE gradient of a linear model is (ŷ − y)·x and the cross-entropy gradient of a logistic model is (p̂ − y)·x.',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'MSE (½ convention): ∇_w = (ŷ − y) x ↔ tfjs', role: 'claim', oracle: tfjsGrad, arbitrary: oneSampleRegression, runs: 'default',
+      evaluate: (cases, ctx) => { const ref = tfjsLinearModel(cases, ctx, 'linear-mse', 'half'); return cases.map((c, b) => agreement(mseForm(c), ref[b]!.gradient, linearGradientTolerance(c))); },
+    }),
+    check({
+      name: 'cross-entropy: ∇_w = (p̂ − y) x ↔ tfjs', role: 'claim', oracle: tfjsGrad, arbitrary: oneSampleClassification, runs: 'default',
+      evaluate: (cases, ctx) => { const ref = tfjsLinearModel(cases, ctx, 'logistic-ce'); return cases.map((c, b) => agreement(ceForm(c), ref[b]!.gradient, sigmoidGradientTolerance(c))); },
+    }),
+  ],
+});
