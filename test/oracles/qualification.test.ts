@@ -1,0 +1,57 @@
+// The oracles qualify on known closed forms: these tests pin what qualification found, so a change in
+// tfjs, numeric or ml-matrix (or in the patch) shows up here first.
+import { describe, expect, it } from 'vitest';
+import { tfjsOracle } from '../../oracles/tfjs/index.ts';
+import { acceptTfjsMeasurement, qualifyEigenLibraries } from '../../spec/engine/context.ts';
+import { centralGradient, taylorRates } from '../../oracles/finiteDifference.ts';
+import { TAYLOR_RATE_TOLERANCE } from '../../spec/engine/tolerance.ts';
+
+describe('tfjs autodiff oracle', () => {
+  it('with the higher-order patch, tf.grad and nested tf.grad reproduce every known closed form', async () => {
+    const { qualification } = await tfjsOracle(acceptTfjsMeasurement);
+    expect(qualification.qualified).toEqual({ grad: true, hessian: true });
+    for (const m of qualification.patched) expect(m.passed, `${m.method} ${m.case}: ${m.relativeError ?? m.error}`).toBe(true);
+  });
+  it('stock tfjs 4.22 nested gradients throw or drop terms (tensorflow/tfjs#3252): the reason for the patch', async () => {
+    const { qualification } = await tfjsOracle(acceptTfjsMeasurement);
+    const stockHessians = qualification.stock.filter((m) => m.method === 'hessian');
+    const broken = stockHessians.filter((m) => !m.passed).map((m) => m.case);
+    expect(broken).toEqual(expect.arrayContaining(['Σ exp(x)', 'Σ σ(x)', 'Σ tanh(x)', 'mean((σ(z) − t)²) at z = [2, 3], t = [1, 0]']));
+    expect(qualification.stock.filter((m) => m.method === 'grad').every((m) => m.passed)).toBe(true);
+  });
+});
+
+describe('eigenvalue oracles on known spectra', () => {
+  it('ml-matrix qualifies; numeric is measured (its failures are reported as an oracle finding)', () => {
+    const [numeric, mlMatrix] = qualifyEigenLibraries(30, 7);
+    expect(mlMatrix!.library).toBe('ml-matrix');
+    expect(mlMatrix!.qualified).toBe(true);
+    expect(numeric!.cases).toBe(30);
+    // Qualified exactly when it neither threw nor missed a known eigenvalue.
+    expect(numeric!.qualified).toBe(numeric!.threw + numeric!.inaccurate === 0);
+  });
+});
+
+describe('finite-difference oracle', () => {
+  const f = (x: number[]) => Math.exp(x[0]!) * Math.sin(x[1]!) + x[0]! ** 3;
+  const grad = (x: number[]) => [Math.exp(x[0]!) * Math.sin(x[1]!) + 3 * x[0]! ** 2, Math.exp(x[0]!) * Math.cos(x[1]!)];
+  const hess = (x: number[]) => [[Math.exp(x[0]!) * Math.sin(x[1]!) + 6 * x[0]!, Math.exp(x[0]!) * Math.cos(x[1]!)],
+    [Math.exp(x[0]!) * Math.cos(x[1]!), -Math.exp(x[0]!) * Math.sin(x[1]!)]];
+  const x = [0.3, -1.1], v = [0.6, 0.8];
+  const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+
+  it('central differences match the analytic gradient to O(u^{2/3})', () => {
+    const fd = centralGradient(f, x);
+    // Error ≤ h²|f'''|/6 + u|f|/h with h = u^{1/3}: u^{2/3}(|f'''|/6 + |f|) ≤ 4·u^{2/3} here (|f'''| ≤ 8, |f| ≤ 2).
+    const tol = 4 * (2 ** -53) ** (2 / 3);
+    fd.forEach((g, i) => expect(Math.abs(g - grad(x)[i]!)).toBeLessThan(tol));
+  });
+  it('Taylor rates: 2 for the right gradient, 1 for a wrong one, 3 with the right curvature term', () => {
+    const g = dot(grad(x), v);
+    const vHv = dot(v, hess(x).map((row) => dot(row, v)));
+    expect(Math.abs(taylorRates(f, x, v, g).observedRate - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(taylorRates(f, x, v, -g).observedRate - 1)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(taylorRates(f, x, v, g, vHv).observedRate - 3)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(taylorRates(f, x, v, g, -vHv).observedRate - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+  });
+});
