@@ -18,12 +18,14 @@ export function tfjsScalar(ctx: RunContext, at: number[], build: (tf: Tf) => Per
 /**
  * float32 autodiff vs a float64 closed form for a quantity of size `scale` built from σ(z) (σ, 1 − σ,
  * σ − y, σ(1 − σ)) with a few elementary functions. Two effects set κ: rounding z to float32 moves
- * σ, 1 − σ by relative u·|z|; and float32 forms 1 − σ (or σ − 1) from a rounded σ, an absolute error
- * u that is relative u/min(σ, 1 − σ) = u(1 + e^{|z|}). `extra` counts further roundings on the path.
+ * σ and 1 − σ by relative u·|z|; and each of the n float32 roundings that produce σ is an absolute
+ * error ≤ u in σ, hence a relative error u/min(σ, 1 − σ) = u(1 + e^{|z|}) in 1 − σ (or σ − 1).
+ * `extra` counts further roundings on the path.
  */
 export function sigmoidTolerance(z: number, scale: number, extra = 0): number {
+  const operations = elementary(3) + extra;
   return tolerance({
-    dtypes: ['float32', 'float64'], operations: elementary(3) + extra, scale, condition: 2 + Math.abs(z) + Math.exp(Math.abs(z)),
+    dtypes: ['float32', 'float64'], operations, scale, condition: 1 + Math.abs(z) + operations * (1 + Math.exp(Math.abs(z))),
   });
 }
 

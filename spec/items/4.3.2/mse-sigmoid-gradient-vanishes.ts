@@ -1,0 +1,35 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tfjsGrad } from '../../engine/labels.ts';
+import { saturatedLogit } from '../../domains/index.ts';
+import { sigmoidSquaredErrorOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
+import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
+
+// A sigmoid output saturated at the wrong end: |z| ∈ [3, 12] and y the opposite label, so the error
+// |y − ŷ| = 1 − min(ŷ, 1 − ŷ) ≥ 0.95.
+const wrongSaturated = saturatedLogit(3, 12).map((z) => ({ z, y: z > 0 ? 0 : 1 }));
+
+export default defineItem({
+  id: 'mse-sigmoid-gradient-vanishes', kind: 'claim', section: '4.3.2',
+  quote: String.raw`导致梯度接近0，即使误差$(y - \hat{y})$很大`,
+  statement: 'For ½(y − σ(z))² with the output saturated at the wrong end (error |y − ŷ| = 1 − m ≥ 0.95, m = min(ŷ, 1 − ŷ)), the gradient is nevertheless close to 0: |∂L/∂z| = m(1 − m)² ≤ m = 1/(1 + e^{|z|}).',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: '|∂L/∂z| (tfjs) = m(1 − m)² ≤ m although |y − ŷ| ≥ 0.95', role: 'claim', oracle: tfjsGrad, arbitrary: wrongSaturated, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const { derivatives } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidSquaredErrorOfLogit(cases.map((c) => c.y), 'half'));
+        return cases.map((c, b) => {
+          const m = 1 / (1 + Math.exp(Math.abs(c.z)));
+          // |∂L/∂z| = |y − ŷ|·σ'(z) = (1 − m)·m(1 − m): the gradient is the error damped by σ' ≤ m.
+          return agreement(Math.abs(derivatives[b]!), m * (1 - m) ** 2, sigmoidTolerance(c.z, m, 2), `error |y − ŷ| = ${(1 - m).toFixed(4)}, m = ${m.toExponential(2)}`);
+        });
+      },
+    }),
+    check({
+      name: 'the cases are wrong-saturated: |y − ŷ| ≥ 0.95', role: 'support', oracle: 'closed form σ(z) (float64)',
+      arbitrary: wrongSaturated, runs: 'default',
+      evaluate: (cases) => cases.map((c) => ({ value: Math.abs(c.y - 1 / (1 + Math.exp(-c.z))), bound: 0.95, sense: 'atLeast' as const })),
+    }),
+  ],
+});
