@@ -1,4 +1,4 @@
-// Builds reports/conformance.json and reports/conformance.md from the recorded results in
+// Builds reports/conformance.{json,md,html} and reports/junit.xml from the recorded results in
 // reports/.results/ (written by `npm test`), and prints one line per item plus a totals line.
 // It asserts nothing: the verdict checks live in spec/conformance.test.ts.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ItemRecord, ResultsFile } from './model.ts';
 import { renderMarkdown } from './markdown.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderPlots } from './plots.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -64,15 +67,18 @@ export function consoleSummary(results: ResultsFile): string {
   return lines.join('\n');
 }
 
-export function writeReports(results: ResultsFile): string[] {
-  const json = join(HERE, 'conformance.json'), md = join(HERE, 'conformance.md');
+export async function writeReports(results: ResultsFile, dir = HERE): Promise<string[]> {
+  const json = join(dir, 'conformance.json'), md = join(dir, 'conformance.md');
+  const html = join(dir, 'conformance.html'), junit = join(dir, 'junit.xml');
   writeFileSync(json, `${JSON.stringify(conformanceJson(results), null, 2)}\n`);
   writeFileSync(md, renderMarkdown(results));
-  return [json, md];
+  writeFileSync(html, renderHtml(results, await renderPlots()));
+  writeFileSync(junit, renderJunit(results));
+  return [json, md, html, junit];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = loadResults();
-  writeReports(results);
+  await writeReports(results);
   console.log(consoleSummary(results));
 }

@@ -1,7 +1,11 @@
 #!/bin/sh
-# Runs the suite, then renders the report from whatever was recorded (also when a verdict changed,
-# so the report shows the new evidence), and exits with the suite's status.
+# Runs the suite, then renders the reports from whatever was recorded (also when a verdict changed,
+# so the report shows the new evidence), then opens the built HTML report in Chromium (test/browser
+# needs the report, so it runs last), and exits with the first failing status.
 npx vitest run
 status=$?
-npx tsx reports/build.ts || status=$?
+npx tsx reports/build.ts
+step=$?; [ "$status" = 0 ] && status=$step
+npx vitest run --config vitest.browser.config.ts
+step=$?; [ "$status" = 0 ] && status=$step
 exit $status
