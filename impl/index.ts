@@ -5,3 +5,7 @@ export * from './eigen.ts';
 export * from './activations.ts';
 export * from './losses.ts';
 export * from './models.ts';
+export * from './attention.ts';
+export * from './decision.ts';
+export * from './multitask.ts';
+export * from './estimation.ts';

@@ -98,3 +98,5 @@ export function binaryClassificationCase(limits: { d?: [number, number]; N?: [nu
 
 export * from './saturation.ts';
 export * from './convexity.ts';
+export * from './decision.ts';
+export * from './attention.ts';

@@ -81,3 +81,17 @@ export const TOLERANCE_MODEL = {
   refutationMargin: REFUTATION_MARGIN,
   taylorRateTolerance: TAYLOR_RATE_TOLERANCE,
 } as const;
+
+/**
+ * How many standard errors a Monte Carlo estimate may miss its exact value by. Each comparison is
+ * treated as a Gaussian test (CLT); with at most `comparisons` of them in a run, Bonferroni plus the
+ * tail bound P(|Z| > z) ≤ 2·e^{−z²/2} keeps the chance of any false alarm ≤ `falseAlarmRate` for
+ * z = √(2·ln(2·comparisons/falseAlarmRate)). (The bound is loose by design: it needs no inverse erf,
+ * and the CLT is itself only approximate that far into the tail.)
+ */
+export function monteCarloZ(comparisons: number, falseAlarmRate: number): number {
+  if (!(comparisons >= 1) || !(falseAlarmRate > 0 && falseAlarmRate < 1)) {
+    throw new RangeError(`monteCarloZ: need comparisons ≥ 1 and 0 < falseAlarmRate < 1, got ${comparisons}, ${falseAlarmRate}`);
+  }
+  return Math.sqrt(2 * Math.log((2 * comparisons) / falseAlarmRate));
+}

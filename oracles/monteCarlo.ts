@@ -1,0 +1,190 @@
+// Monte Carlo oracle: seeded estimates of expectations, each with its standard error, so a check can
+// hold an estimate to a multiple of its own sampling error (the multiple comes from the caller's
+// tolerance model). Independent of impl/: it has its own PRNG (mulberry32), samplers (Box–Muller for
+// the Gaussian, inverse CDF for the Laplace and the exponential, table lookup for categoricals) and
+// closed-form moments/densities of the distributions it draws from, which qualifyMonteCarlo() uses
+// to measure the oracle on known expectations before any check relies on it.
+import { OracleInputError } from './errors.ts';
+
+/** A uniform generator on the open interval (0, 1): mulberry32 (32-bit state), offset by half a step so 0 never occurs. */
+export interface Rng { uniform(): number; gaussian(): number; laplace(): number }
+
+export function rng(seed: number): Rng {
+  if (!Number.isSafeInteger(seed)) throw new OracleInputError('rng', 'seed', `must be an integer, got ${seed}`);
+  let s = seed >>> 0;
+  const uniform = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296);
+  };
+  // Box–Muller yields two independent N(0, 1) draws per pair of uniforms; the second is kept for the next call.
+  let spare: number | undefined;
+  const gaussian = () => {
+    if (spare !== undefined) { const g = spare; spare = undefined; return g; }
+    const r = Math.sqrt(-2 * Math.log(uniform())), theta = 2 * Math.PI * uniform();
+    spare = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  };
+  // Inverse CDF of the standard Laplace (b = 1): u − ½ = v, x = −sign(v) log(1 − 2|v|).
+  const laplace = () => {
+    const v = uniform() - 0.5;
+    return -Math.sign(v) * Math.log(1 - 2 * Math.abs(v));
+  };
+  return { uniform, gaussian, laplace };
+}
+
+/** A real-valued distribution with the closed forms the oracle is qualified against. */
+export interface Distribution {
+  name: string;
+  sample(r: Rng): number;
+  mean: number;
+  variance: number;
+  median: number;
+  logDensity(x: number): number;
+}
+
+function positive(fn: string, name: string, x: number): void {
+  if (!(x > 0) || !Number.isFinite(x)) throw new OracleInputError(fn, name, `must be finite and > 0, got ${x}`);
+}
+function finite(fn: string, name: string, x: number): void {
+  if (!Number.isFinite(x)) throw new OracleInputError(fn, name, `must be finite, got ${x}`);
+}
+
+/** N(μ, σ²). */
+export function gaussian(mu: number, sigma: number): Distribution {
+  finite('gaussian', 'mu', mu); positive('gaussian', 'sigma', sigma);
+  return {
+    name: `N(${mu}, ${sigma}²)`, sample: (r) => mu + sigma * r.gaussian(), mean: mu, variance: sigma * sigma, median: mu,
+    logDensity: (x) => -0.5 * ((x - mu) / sigma) ** 2 - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI),
+  };
+}
+
+/** Laplace(μ, b): density e^{−|x−μ|/b}/(2b), variance 2b². */
+export function laplace(mu: number, b: number): Distribution {
+  finite('laplace', 'mu', mu); positive('laplace', 'b', b);
+  return {
+    name: `Laplace(${mu}, ${b})`, sample: (r) => mu + b * r.laplace(), mean: mu, variance: 2 * b * b, median: mu,
+    logDensity: (x) => -Math.abs(x - mu) / b - Math.log(2 * b),
+  };
+}
+
+/** shift + Exp(rate): a skewed distribution (mean shift + 1/rate ≠ median shift + ln2/rate). */
+export function shiftedExponential(shift: number, rate: number): Distribution {
+  finite('shiftedExponential', 'shift', shift); positive('shiftedExponential', 'rate', rate);
+  return {
+    name: `${shift} + Exp(${rate})`, sample: (r) => shift - Math.log(r.uniform()) / rate,
+    mean: shift + 1 / rate, variance: 1 / (rate * rate), median: shift + Math.LN2 / rate,
+    logDensity: (x) => (x < shift ? -Infinity : Math.log(rate) - rate * (x - shift)),
+  };
+}
+
+/** Draws a category index from probabilities p (inverse CDF over the cumulative table). */
+export function categorical(p: readonly number[]): (r: Rng) => number {
+  if (p.length === 0 || p.some((x) => !(x >= 0) || !Number.isFinite(x))) {
+    throw new OracleInputError('categorical', 'p', 'must be a non-empty array of finite non-negative numbers');
+  }
+  const total = p.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw new OracleInputError('categorical', 'p', 'must have positive total mass');
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const x of p) { acc += x / total; cumulative.push(acc); }
+  return (r) => {
+    const u = r.uniform();
+    for (let i = 0; i < cumulative.length; i++) if (u < cumulative[i]!) return i;
+    // u above the last cumulative value (rounding left it just under 1): the last category with mass.
+    for (let i = p.length - 1; i >= 0; i--) if (p[i]! > 0) return i;
+    return p.length - 1;
+  };
+}
+
+/** An estimate with its standard error and the number of samples behind it. */
+export interface Estimate { estimate: number; standardError: number; samples: number; }
+
+/** Sample mean and its standard error s/√n (s: sample standard deviation, n − 1 denominator). */
+export function meanOf(values: ArrayLike<number>): Estimate {
+  const n = values.length;
+  if (n < 2) throw new OracleInputError('meanOf', 'values', `needs at least 2 samples, got ${n}`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) throw new OracleInputError('meanOf', 'values', `holds ${values[i]} at index ${i}`);
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i]!;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
+  return { estimate: mean, standardError: Math.sqrt(ss / (n - 1) / n), samples: n };
+}
+
+/** E[f(X)] over n draws, X from `draw`, with a fresh generator from `seed`. */
+export function expectation(draw: (r: Rng) => number, samples: number, seed: number): Estimate {
+  if (!Number.isSafeInteger(samples) || samples < 2) throw new OracleInputError('expectation', 'samples', `must be an integer ≥ 2, got ${samples}`);
+  const r = rng(seed);
+  const values = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) values[i] = draw(r);
+  return meanOf(values);
+}
+
+/** Draws n values of X (for estimates that need the sample itself, e.g. paired differences of several functions). */
+export function drawSample(draw: (r: Rng) => number, samples: number, seed: number): Float64Array {
+  if (!Number.isSafeInteger(samples) || samples < 2) throw new OracleInputError('drawSample', 'samples', `must be an integer ≥ 2, got ${samples}`);
+  const r = rng(seed);
+  const values = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) values[i] = draw(r);
+  return values;
+}
+
+/** Variance of a sample (n − 1 denominator) with the standard error of that estimate: sd of (x − x̄)² over √n. */
+export function varianceOf(values: ArrayLike<number>): Estimate {
+  const m = meanOf(values).estimate;
+  const squares = Float64Array.from({ length: values.length }, (_, i) => (values[i]! - m) ** 2);
+  const e = meanOf(squares);
+  const n = values.length;
+  return { estimate: (e.estimate * n) / (n - 1), standardError: (e.standardError * n) / (n - 1), samples: n };
+}
+
+/**
+ * The sample median, with a standard error by sectioning: the sample is cut into `sections` equal
+ * parts in draw order, and SE = sd(section medians)/√sections. No density is needed (unlike the
+ * asymptotic 1/(2f(m)√n)); section medians carry an O(sections/n) bias, negligible for the sizes used.
+ */
+export function medianOf(values: ArrayLike<number>, sections = 40): Estimate {
+  const n = values.length;
+  if (n < 2 * sections) throw new OracleInputError('medianOf', 'values', `needs at least ${2 * sections} samples, got ${n}`);
+  const median = (a: number[]) => { a.sort((x, y) => x - y); const k = a.length >> 1; return a.length % 2 ? a[k]! : 0.5 * (a[k - 1]! + a[k]!); };
+  const all = median(Array.from(values));
+  const size = Math.floor(n / sections);
+  const medians = Array.from({ length: sections }, (_, s) => median(Array.from({ length: size }, (_, i) => values[s * size + i]!)));
+  return { estimate: all, standardError: meanOf(medians).standardError, samples: n };
+}
+
+/** One measurement of the oracle on a known expectation. */
+export interface MonteCarloQualification {
+  case: string;
+  exact: number;
+  estimate: Estimate;
+  /** |estimate − exact| / standard error. */
+  zScore: number;
+}
+
+/**
+ * Measures the oracle on known expectations (mean and variance of N(μ, σ²), mean, variance and
+ * median of Laplace(μ, b), mean of a shifted exponential, frequencies of a categorical). The caller
+ * accepts each z-score against its own rule.
+ */
+export function qualifyMonteCarlo(samples: number, seed: number): MonteCarloQualification[] {
+  const out: MonteCarloQualification[] = [];
+  const add = (name: string, exact: number, estimate: Estimate) =>
+    out.push({ case: name, exact, estimate, zScore: Math.abs(estimate.estimate - exact) / estimate.standardError });
+  const cases: Distribution[] = [gaussian(1.5, 2), gaussian(-3, 0.25), laplace(0.75, 1.5), laplace(-2, 0.2), shiftedExponential(-1, 2)];
+  cases.forEach((d, k) => {
+    const x = drawSample(d.sample, samples, seed + 7919 * (k + 1));
+    add(`mean of ${d.name}`, d.mean, meanOf(x));
+    add(`variance of ${d.name}`, d.variance, varianceOf(x));
+    if (d.name.startsWith('Laplace')) add(`median of ${d.name}`, d.median, medianOf(x));
+  });
+  const p = [0.1, 0.2, 0.3, 0.4];
+  const draw = categorical(p);
+  const labels = drawSample(draw, samples, seed + 104729);
+  p.forEach((pk, k) => add(`P(category ${k}) of Cat(${p.join(', ')})`, pk, meanOf(labels.map((l) => (l === k ? 1 : 0)))));
+  return out;
+}

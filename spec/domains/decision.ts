@@ -1,0 +1,44 @@
+// Generators for Bayes-decision and multi-task items: noise models of the additive model
+// y = f*(x) + ε, regression points, per-case Monte Carlo seeds, and task gradients.
+import fc from 'fast-check';
+import { between, real, vector } from './index.ts';
+
+/** A per-case Monte Carlo seed (shrinks toward 0; a shrunk case replays its own draws). */
+export const monteCarloSeed = () => fc.integer({ min: 0, max: 2 ** 31 - 2 });
+
+export type NoiseKind = 'gaussian' | 'laplace' | 'exponential';
+
+/**
+ * A noise distribution by kind, mean and standard deviation sd ∈ [0.2, 3]. The exponential is
+ * skewed (its median ≠ its mean), so mean- and median-claims can be told apart.
+ */
+export interface NoiseSpec { kind: NoiseKind; mean: number; sd: number }
+
+/** Noise with E ε = 0 (the text's assumption), or with E ε = ±(1..3)·sd when `nonzeroMean`. */
+export function noiseSpec(options: { kinds?: NoiseKind[]; nonzeroMean?: boolean } = {}): fc.Arbitrary<NoiseSpec> {
+  const kinds = options.kinds ?? ['gaussian', 'laplace', 'exponential'];
+  return fc.record({
+    kind: fc.constantFrom(...kinds), sd: between(0.2, 3),
+    offset: options.nonzeroMean ? fc.tuple(fc.constantFrom(-1, 1), between(1, 3)) : fc.constant([1, 0] as [number, number]),
+  }).map(({ kind, sd, offset: [sign, k] }) => ({ kind, sd, mean: sign * k * sd }));
+}
+
+/** A point x ∈ [−2, 2]^d and a linear target f*(x) = wᵀx + b. */
+export interface TargetPoint { x: number[]; w: number[]; b: number }
+export function targetPoint(d: [number, number] = [1, 4]): fc.Arbitrary<TargetPoint> {
+  return fc.integer({ min: d[0], max: d[1] }).chain((n) => fc.record({ x: vector(n, 2), w: vector(n, 2), b: real(2) }));
+}
+
+/** K task gradients in R^d with magnitudes spread over 10^{−3}…10^{3} (task losses of different scales), none zero. */
+export function taskGradients(limits: { tasks?: [number, number]; d?: [number, number] } = {}): fc.Arbitrary<number[][]> {
+  const [kLo, kHi] = limits.tasks ?? [2, 4], [dLo, dHi] = limits.d ?? [1, 6];
+  return fc.record({ k: fc.integer({ min: kLo, max: kHi }), d: fc.integer({ min: dLo, max: dHi }) }).chain(({ k, d }) =>
+    fc.array(fc.record({ v: vector(d, 1), log10Scale: between(-3, 3) })
+      .filter(({ v }) => v.some((x) => x !== 0))
+      .map(({ v, log10Scale }) => v.map((x) => x * 10 ** log10Scale)), { minLength: k, maxLength: k }));
+}
+
+/** Positive task weights w_k ∈ [0.1, 10]. */
+export function taskWeights(k: number): fc.Arbitrary<number[]> {
+  return fc.array(between(0.1, 10), { minLength: k, maxLength: k });
+}

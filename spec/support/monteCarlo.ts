@@ -1,0 +1,48 @@
+// The Monte Carlo oracle as the items use it: qualified once on known expectations, and its
+// estimates held to z standard errors (z from the tolerance model's false-alarm rule) plus the
+// float64 rounding of the sums behind them.
+import { monteCarloZ, tolerance } from '../engine/tolerance.ts';
+import { qualifyMonteCarlo, type Estimate, type MonteCarloQualification } from '../../oracles/monteCarlo.ts';
+import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+
+/**
+ * An upper bound on the Monte Carlo comparisons in one full run: about 15 checks × ≤ 1000 cases ×
+ * ≤ 64 comparisons per case. Raising LOSSCHECK_RUNS past 1000 loosens the family-wise guarantee
+ * only logarithmically.
+ */
+export const MONTE_CARLO_COMPARISONS = 1e6;
+/** The accepted chance that any Monte Carlo comparison of a run fails by sampling error alone. */
+export const MONTE_CARLO_FALSE_ALARM_RATE = 1e-3;
+/** z ≈ 6.54. */
+export const MONTE_CARLO_Z = monteCarloZ(MONTE_CARLO_COMPARISONS, MONTE_CARLO_FALSE_ALARM_RATE);
+
+/** Draws per estimate: SE = σ/√20000 ≈ 0.007σ, so z·SE ≈ 0.046σ. */
+export const MONTE_CARLO_SAMPLES = 20_000;
+/** Draws per qualification estimate. */
+const QUALIFICATION_SAMPLES = 100_000;
+const QUALIFICATION_SEED = 4_243_001;
+
+export const MONTE_CARLO_LABEL = `Monte Carlo (mulberry32, seeded; |Δ| ≤ z·SE, z = ${MONTE_CARLO_Z.toFixed(2)})`;
+
+/** Tolerance for an estimate vs an exact value: z standard errors plus the float64 rounding of its n-term sum of terms of size `scale`. */
+export function monteCarloTolerance(e: Estimate, scale: number): number {
+  return MONTE_CARLO_Z * e.standardError + tolerance({ dtypes: ['float64', 'float64'], operations: e.samples, scale });
+}
+
+let qualification: { measurements: MonteCarloQualification[]; qualified: boolean } | undefined;
+
+/** The qualification measurements (run once per worker); throws OracleNotQualifiedError if any known expectation is missed. */
+export function qualifiedMonteCarlo(): MonteCarloQualification[] {
+  if (!qualification) {
+    const measurements = qualifyMonteCarlo(QUALIFICATION_SAMPLES, QUALIFICATION_SEED);
+    qualification = { measurements, qualified: measurements.every((m) => m.zScore <= MONTE_CARLO_Z) };
+  }
+  if (!qualification.qualified) {
+    const failed = qualification.measurements.filter((m) => !(m.zScore <= MONTE_CARLO_Z)).map((m) => `${m.case}: z = ${m.zScore.toFixed(2)}`);
+    throw new OracleNotQualifiedError('Monte Carlo', failed.join('; '));
+  }
+  return qualification.measurements;
+}
+
+/** A per-case seed: cases carry an integer seed drawn by fast-check, so a shrunk case replays its draws. */
+export const caseSeed = (seed: number, stream = 0) => (seed * 1_000_003 + stream * 7_919) % 2_147_483_647;
