@@ -42,3 +42,10 @@ export function taskGradients(limits: { tasks?: [number, number]; d?: [number, n
 export function taskWeights(k: number): fc.Arbitrary<number[]> {
   return fc.array(between(0.1, 10), { minLength: k, maxLength: k });
 }
+
+/** Class probabilities P(y|x) over C ∈ [2, 6] classes with every entry ≥ 1/(100·C): rare classes still get ~40 of 20 000 Monte Carlo draws. */
+export function classProbabilities(classes: [number, number] = [2, 6]): fc.Arbitrary<number[]> {
+  return fc.integer({ min: classes[0], max: classes[1] }).chain((c) =>
+    fc.array(fc.integer({ min: 1, max: 100 }), { minLength: c, maxLength: c })
+      .map((w) => { const s = w.reduce((a, b) => a + b, 0); return w.map((x) => x / s); }));
+}

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { batchedByShape } from '../../engine/batch.ts';
+import { magnitude } from '../../engine/close.ts';
+import { classProbabilities, monteCarloSeed, simplexPoint } from '../../domains/index.ts';
+import { bayesZeroOneDecision, expectedZeroOneRisk, klDivergence, softmax } from '../../../impl/index.ts';
+import { categorical, drawSample, meanOf } from '../../../oracles/monteCarlo.ts';
+import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
+import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+
+const argmax = (v: number[]) => v.reduce((best, x, c) => (x > v[best]! ? c : best), 0);
+
+// q is any interior point of the simplex with as many classes as p.
+const pAndQ = fc.record({ p: classProbabilities(), seed: monteCarloSeed() })
+  .chain(({ p, seed }) => simplexPoint(p.length).map((q) => ({ p, q, seed })));
+const probabilities = classProbabilities();
+
+export default defineItem({
+  id: 'cross-entropy-minimised-by-true-conditional', kind: 'claim', section: '4.3.4',
+  quote: '如果交叉熵损失达到最小，则条件众数预测也是最优的',
+  statement: 'The expected cross-entropy E_{y∼P(y|x)}[−log q_y] is minimised exactly at q = P(·|x) (its excess over the minimum is KL(P‖q) ≥ 0), so the argmax of the cross-entropy minimiser is the conditional mode, the Bayes decision under 0-1 loss.',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'E_y[−log q_y] − E_y[−log p_y] = KL(p‖q) ≥ 0 (Monte Carlo over y ∼ p vs impl klDivergence)', role: 'claim', oracle: MONTE_CARLO_LABEL,
+      arbitrary: pAndQ, runs: 200,
+      evaluate: (cs) => {
+        qualifiedMonteCarlo();
+        return cs.map(({ p, q, seed }) => {
+          const labels = drawSample(categorical(p), MONTE_CARLO_SAMPLES, caseSeed(seed));
+          const e = meanOf(labels.map((y) => -Math.log(q[y]!) + Math.log(p[y]!)));
+          const kl = klDivergence(p, q);
+          const scale = Math.max(...q.map((x) => Math.abs(Math.log(x)))) + Math.max(...p.map((x) => Math.abs(Math.log(x))));
+          return { value: Math.abs(e.estimate - kl), bound: monteCarloTolerance(e, scale), note: `excess ≈ ${e.estimate.toPrecision(4)} ± ${e.standardError.toPrecision(2)}, KL = ${kl.toPrecision(4)}` };
+        });
+      },
+    }),
+    check({
+      name: 'the gradient in the logits of the expected cross-entropy vanishes at softmax(z) = p, z = log p (tfjs autodiff)', role: 'claim', oracle: tfjsGrad,
+      arbitrary: probabilities, runs: 'default',
+      evaluate: (cs, ctx) => {
+        const z = cs.map((p) => p.map(Math.log));
+        const grads = batchedByShape(cs.map((p, i) => ({ p, z: z[i]! })), ({ p }) => String(p.length), (group) =>
+          ctx.tfjs.derivatives(group.map((g) => g.z), tfjsLosses.crossEntropyFromLogitsLoss(group.map((g) => g.p), group.map((g) => g.z))).gradients);
+        // Entries softmax(z)_k − p_k of size ≤ 1: C exps, a C-term sum and a division; float32 rounding of z moves
+        // softmax by ≲ u·max|z| relative.
+        return cs.map((p, i) => ({ value: magnitude(grads[i]!), bound: tolerance({
+          dtypes: ['float32', 'float64'], operations: elementary(p.length) + p.length + 2, scale: 1, condition: 1 + magnitude(z[i]!) }) }));
+      },
+    }),
+    check({
+      name: 'argmax of the minimiser softmax(log p) has the Bayes 0-1 risk min_c (1 − p_c)', role: 'claim', oracle: IMPL_F64,
+      arbitrary: probabilities, runs: 'default',
+      evaluate: (cs) => cs.map((p) => ({
+        value: Math.abs(expectedZeroOneRisk(p, argmax(softmax(p.map(Math.log)))) - expectedZeroOneRisk(p, bayesZeroOneDecision(p))),
+        // softmax(log p) reproduces p up to C logs, C exps and a normalisation; a near-tie may flip by that much.
+        bound: tolerance({ dtypes: ['float64', 'float64'], operations: elementary(2 * p.length) + 2 * p.length, scale: 1 }),
+      })),
+    }),
+  ],
+});
