@@ -76,3 +76,11 @@ export function softmaxHessianEntryTolerance(c: SoftmaxData): number {
 
 /** max |H_ij|, a bound on ‖H‖₂/n used to scale eigensolver error. */
 export const entryNorm = (h: number[][]) => Math.max(...h.flat().map(Math.abs));
+
+/** tfjs values of the mean softmax-regression cross-entropy for cases with W as a d×C matrix. */
+export function tfjsSoftmaxRegressionValues(cases: { d: number; C: number; X: number[][]; P: number[][]; W: number[][] }[], ctx: RunContext): number[] {
+  return batchedByShape(cases, (c) => `${c.d}x${c.C}x${c.X.length}`, (group) => {
+    const w = group.map((c) => c.W.flat());
+    return ctx.tfjs.derivatives(w, tfjsLosses.softmaxRegressionLoss(group.map((c) => c.X), group.map((c) => c.P), w)).values;
+  });
+}

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { batchedByShape } from '../../engine/batch.ts';
+import { logits, oneHot, simplexPoint } from '../../domains/index.ts';
+import { crossEntropyFromLogits } from '../../../impl/index.ts';
+import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
+
+// Targets p: interior points of the simplex and one-hot vectors (H(p) = 0); logits z = Wᵀx ∈ [−8, 8]^C.
+const data = fc.integer({ min: 2, max: 6 }).chain((C) => fc.record({ p: fc.oneof(simplexPoint(C), oneHot(C)), z: logits(C) }));
+
+/** Softmax written out (float64, shifted): the prediction q = Softmax(z). */
+function softmaxOf(z: number[]): number[] {
+  const m = Math.max(...z), e = z.map((zi) => Math.exp(zi - m)), s = e.reduce((a, b) => a + b, 0);
+  return e.map((ei) => ei / s);
+}
+/** As printed: H(p) + D_KL(p ‖ q), each from its definition (0·log 0 = 0). */
+function printed(p: number[], z: number[]): number {
+  const q = softmaxOf(z);
+  const entropy = -p.reduce((s, pi) => s + (pi > 0 ? pi * Math.log(pi) : 0), 0);
+  const kl = p.reduce((s, pi, i) => s + (pi > 0 ? pi * Math.log(pi / q[i]!) : 0), 0);
+  return entropy + kl;
+}
+// Terms: |p_i log p_i| ≤ 1/e, |log q_i| ≤ 2·max|z| + log C; the float32 logits move the loss by ≤ 2u·max|z|.
+const tol = (p: number[], z: number[]) => tolerance({
+  dtypes: ['float32', 'float64'], operations: 2 * p.length + elementary(3), scale: 2 * Math.max(...z.map(Math.abs)) + Math.log(p.length) + 1,
+  condition: 1 + 2 * Math.max(...z.map(Math.abs)),
+});
+
+export default defineItem({
+  id: 'ce-entropy-plus-kl', kind: 'claim', section: '4.3.2',
+  quote: String.raw`L_{CE}(w) = H(p, \text{Softmax}(w^T x)) = H(p) + D_{KL}(p \parallel \text{Softmax}(w^T x))`,
+  printed: String.raw`L_{CE}(w) = H(p, \text{Softmax}(w^T x)) = H(p) + D_{KL}(p \parallel \text{Softmax}(w^T x))`,
+  statement: 'The cross-entropy H(p, Softmax(Wᵀx)) equals H(p) + D_KL(p ‖ Softmax(Wᵀx)), where H(p) does not depend on W.',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'printed H(p) + KL(p ‖ q) ↔ tfjs cross-entropy from logits', role: 'claim', oracle: tfjsGrad, arbitrary: data, runs: 'default',
+      evaluate: (cases, ctx) => {
+        // One tfjs call per class count C (a tensor needs one shape).
+        const values = batchedByShape(cases, (c) => String(c.z.length), (group) => ctx.tfjs.derivatives(group.map((c) => c.z),
+          tfjsLosses.crossEntropyFromLogitsLoss(group.map((c) => c.p), group.map((c) => c.z))).values);
+        return cases.map(({ p, z }, b) => agreement(printed(p, z), values[b]!, tol(p, z)));
+      },
+    }),
+    check({
+      name: 'printed H(p) + KL(p ‖ q) ↔ impl crossEntropyFromLogits', role: 'support', oracle: IMPL_F64, arbitrary: data, runs: 'default',
+      evaluate: (cases) => cases.map(({ p, z }) => agreement(printed(p, z), crossEntropyFromLogits(p, z),
+        tolerance({ dtypes: ['float64', 'float64'], operations: 2 * p.length + elementary(3), scale: 2 * Math.max(...z.map(Math.abs)) + Math.log(p.length) + 1 }))),
+    }),
+  ],
+});
