@@ -9,3 +9,5 @@ export * from './attention.ts';
 export * from './decision.ts';
 export * from './multitask.ts';
 export * from './estimation.ts';
+export * from './information.ts';
+export * from './adam.ts';

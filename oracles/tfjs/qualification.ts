@@ -8,6 +8,7 @@ import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import { batchedDerivatives, type PerCaseLoss } from './autodiff.ts';
 import { crossEntropyFromLogitsLoss, softmaxRegressionLoss } from './losses.ts';
+import { gaussianNegativeLogDensity } from './information.ts';
 
 export type OracleMethod = 'grad' | 'hessian';
 
@@ -76,6 +77,11 @@ function softRegDerivatives(w: number[]): { g: number[]; h: number[][] } {
   return { g, h };
 }
 
+// −log N(x; μ, σ²) in θ = (μ, σ) (slice, sub, div, square, log second-order), at x = [0.7, −1.2]:
+// gradient ((μ − x)/σ², 1/σ − (x − μ)²/σ³), Hessian [[1/σ², 2(x − μ)/σ³], [·, 3(x − μ)²/σ⁴ − 1/σ²]].
+const gaussian = { x: [0.7, -1.2], theta: [[0.2, 1.5], [-0.4, 0.8]] };
+const gaussianAt = (theta: number[]) => gaussian.x[gaussian.theta.findIndex((t) => t === theta)]!;
+
 const KNOWN_CASES: KnownCase[] = [
   elementwise('Σ x³', (tf, t) => tf.pow(t, 3), (x) => 3 * x * x, (x) => 6 * x),
   elementwise('Σ exp(x)', (tf, t) => tf.exp(t), Math.exp, Math.exp),
@@ -100,6 +106,16 @@ const KNOWN_CASES: KnownCase[] = [
     build: crossEntropyFromLogitsLoss(ceLogits.p, ceLogits.z),
     gradient: (z) => { const b = ceLogits.z.findIndex((r) => r === z); return softmax64(z).map((q, i) => q - ceLogits.p[b]![i]!); },
     hessian: (z) => softmaxJacobian64(softmax64(z)),
+  },
+  {
+    name: '−log N(x; μ, σ²) in (μ, σ)', size: 6,
+    params: gaussian.theta,
+    build: gaussianNegativeLogDensity(gaussian.x),
+    gradient: (theta) => { const [mu, sigma] = theta as [number, number], r = gaussianAt(theta) - mu; return [-r / sigma ** 2, 1 / sigma - (r * r) / sigma ** 3]; },
+    hessian: (theta) => {
+      const [mu, sigma] = theta as [number, number], r = gaussianAt(theta) - mu;
+      return [[1 / sigma ** 2, (2 * r) / sigma ** 3], [(2 * r) / sigma ** 3, (3 * r * r) / sigma ** 4 - 1 / sigma ** 2]];
+    },
   },
   {
     name: 'softmax regression, d = 2, C = 3, N = 2', size: 12,

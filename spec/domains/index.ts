@@ -100,3 +100,4 @@ export * from './saturation.ts';
 export * from './convexity.ts';
 export * from './decision.ts';
 export * from './attention.ts';
+export * from './geometry.ts';
