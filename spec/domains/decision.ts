@@ -49,3 +49,26 @@ export function classProbabilities(classes: [number, number] = [2, 6]): fc.Arbit
     fc.array(fc.integer({ min: 1, max: 100 }), { minLength: c, maxLength: c })
       .map((w) => { const s = w.reduce((a, b) => a + b, 0); return w.map((x) => x / s); }));
 }
+
+/** Two tasks sharing θ = w ∈ R^d: linear regression (X_r, y_r) and logistic classification (X_c, labels y_c), with task weights. */
+export interface TwoTaskCase { d: number; w: number[]; xReg: number[][]; yReg: number[]; xCls: number[][]; yCls: number[]; taskWeights: number[] }
+export function twoTaskCase(): fc.Arbitrary<TwoTaskCase> {
+  return fc.record({ d: fc.integer({ min: 1, max: 4 }), nr: fc.integer({ min: 1, max: 6 }), nc: fc.integer({ min: 1, max: 6 }) })
+    .chain(({ d, nr, nc }) => fc.record({
+      w: vector(d, 2),
+      xReg: fc.array(vector(d, 2), { minLength: nr, maxLength: nr }), yReg: vector(nr, 3),
+      xCls: fc.array(vector(d, 2), { minLength: nc, maxLength: nc }), yCls: fc.array(fc.constantFrom(0, 1), { minLength: nc, maxLength: nc }),
+      taskWeights: taskWeights(2),
+    }).map((r) => ({ d, ...r })));
+}
+
+/** Task gradients with weights, none zero. */
+export const weightedTaskGradients = (limits: Parameters<typeof taskGradients>[0] = {}) =>
+  taskGradients(limits).chain((g) => taskWeights(g.length).map((w) => ({ g, w })));
+
+/** As weightedTaskGradients, with one task at a stationary point: g_k = 0 for a chosen k. */
+export const weightedTaskGradientsWithZero = () =>
+  fc.record({ gw: weightedTaskGradients(), pick: fc.nat(100) }).map(({ gw: { g, w }, pick }) => {
+    const k = pick % g.length;
+    return { g: g.map((gk, j) => (j === k ? gk.map(() => 0) : gk)), w, zero: k };
+  });

@@ -1,0 +1,79 @@
+import { check, defineItem, type RunContext } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { tfjsGrad } from '../../engine/labels.ts';
+import { batchedByShape } from '../../engine/batch.ts';
+import { twoTaskCase, type TwoTaskCase } from '../../domains/index.ts';
+import {
+  binaryCrossEntropyFromLogit, linearPredictions, logisticCrossEntropyGradient, meanSquaredError, mseLinearGradient,
+} from '../../../impl/index.ts';
+import { twoTaskWeightedLoss } from '../../../oracles/tfjs/multitask.ts';
+
+/** 4.3.32 as printed: L_total = Σ_k w_k L_k. */
+const printed = (w: number[], losses: number[]) => losses.reduce((s, l, k) => s + w[k]! * l, 0);
+
+/** The two task losses at w (impl, float64): ½·MSE of the regression head, mean binary cross-entropy of the classifier. */
+function taskLosses(c: TwoTaskCase): number[] {
+  const reg = meanSquaredError(c.yReg, linearPredictions(c.xReg, c.w, 0), 'half');
+  const z = linearPredictions(c.xCls, c.w, 0);
+  return [reg, z.reduce((s, zn, n) => s + binaryCrossEntropyFromLogit(c.yCls[n]!, zn), 0) / z.length];
+}
+function taskGradients(c: TwoTaskCase): number[][] {
+  return [mseLinearGradient(c.xReg, c.yReg, c.w, 0, 'half').w, logisticCrossEntropyGradient(c.xCls, c.yCls, c.w, 0).w];
+}
+
+function tfjsTotal(cases: TwoTaskCase[], ctx: RunContext): { values: number[]; gradients: number[][] } {
+  const out = batchedByShape(cases, (c) => `${c.d}x${c.xReg.length}x${c.xCls.length}`, (group) => {
+    const r = ctx.tfjs.derivatives(group.map((c) => c.w), twoTaskWeightedLoss({
+      xReg: group.map((c) => c.xReg), yReg: group.map((c) => c.yReg), xCls: group.map((c) => c.xCls), yCls: group.map((c) => c.yCls),
+      taskWeights: group.map((c) => c.taskWeights),
+    }));
+    return group.map((_, b) => ({ value: r.values[b]!, gradient: r.gradients[b]! }));
+  });
+  return { values: out.map((o) => o.value), gradients: out.map((o) => o.gradient) };
+}
+
+// Both heads: a d-term prediction, a residual or softplus, an N-term mean; float32 rounding of w and x moves each
+// prediction by u·Σ|w_i x_i| (condition). Value terms are as large as (|y| + Σ|w_i x_i|)² (regression) and
+// Σ|w_i x_i| + 1 (classification), each times its task weight; gradient terms carry one factor |x| instead.
+const predictionScale = (x: number[][], w: number[]) => Math.max(...x.map((row) => row.reduce((s, v, i) => s + Math.abs(v * w[i]!), 0)));
+function tol32(c: TwoTaskCase, what: 'value' | 'gradient'): number {
+  const pr = predictionScale(c.xReg, c.w) + Math.max(...c.yReg.map(Math.abs)), pc = predictionScale(c.xCls, c.w) + 1;
+  const xMax = Math.max(...c.xReg.flat().map(Math.abs), ...c.xCls.flat().map(Math.abs));
+  const [wr, wc] = c.taskWeights as [number, number];
+  const scale = what === 'value' ? wr * pr * pr + wc * pc : (wr * pr + wc) * xMax;
+  return tolerance({ dtypes: ['float32', 'float64'], operations: c.d + c.xReg.length + c.xCls.length + elementary(2) + 4,
+    scale, condition: 1 + Math.max(pr, pc) });
+}
+
+const data = twoTaskCase();
+
+export default defineItem({
+  id: '4.3.32', kind: 'formula', section: '4.3.4', definition: true,
+  quote: String.raw`L_{total} = \sum_k w_k L_k\tag{4.3.32}`,
+  printed: String.raw`L_{total} = \sum_k w_k L_k`,
+  statement: 'Defines the multi-task loss as the weighted sum of the task losses; by linearity its gradient is the same weighted sum of the task gradients.',
+  expectedVerdict: 'definition',
+  checks: [
+    check({
+      name: 'printed Σ w_k L_k (impl task losses) ↔ tfjs value of the combined two-task loss', role: 'claim', oracle: tfjsGrad,
+      arbitrary: data, runs: 'default',
+      evaluate: (cs, ctx) => {
+        const { values } = tfjsTotal(cs, ctx);
+        return cs.map((c, b) => agreement(printed(c.taskWeights, taskLosses(c)), values[b]!, tol32(c, 'value')));
+      },
+    }),
+    check({
+      name: '∇L_total = Σ w_k ∇L_k: tfjs autodiff of the sum ↔ weighted sum of impl task gradients', role: 'claim', oracle: tfjsGrad,
+      arbitrary: data, runs: 'default',
+      evaluate: (cs, ctx) => {
+        const { gradients } = tfjsTotal(cs, ctx);
+        return cs.map((c, b) => {
+          const g = taskGradients(c);
+          const combined = c.w.map((_, i) => printed(c.taskWeights, g.map((gk) => gk[i]!)));
+          return agreement(combined, gradients[b]!, tol32(c, 'gradient'));
+        });
+      },
+    }),
+  ],
+});

@@ -1,0 +1,59 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement, differenceOf } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, PRINTED_F64 } from '../../engine/labels.ts';
+import { weightedTaskGradients, weightedTaskGradientsWithZero } from '../../domains/index.ts';
+import { LosscheckInputError, normalizedGradientCombination } from '../../../impl/index.ts';
+
+/** 4.3.33 as printed: ĝ_k = g_k/‖g_k‖, g_total = Σ_k w_k ĝ_k. */
+const printedUnit = (g: number[]) => { const norm = Math.sqrt(g.reduce((s, x) => s + x * x, 0)); return g.map((x) => x / norm); };
+const printedTotal = (gs: number[][], w: number[]) => gs[0]!.map((_, i) => gs.reduce((s, g, k) => s + w[k]! * printedUnit(g)[i]!, 0));
+const normOf = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+
+// A d-term squared norm, a square root and a division per entry, then a K-term weighted sum of unit vectors:
+// terms of size ≤ w_k (unit vectors), so S = Σ w_k.
+const combinationTolerance = (g: number[][], w: number[]) =>
+  tolerance({ dtypes: ['float64', 'float64'], operations: g[0]!.length + g.length + 3, scale: w.reduce((a, b) => a + b, 0) });
+const unitTolerance = (d: number) => tolerance({ dtypes: ['float64', 'float64'], operations: 2 * d + 3, scale: 1 });
+
+export default defineItem({
+  id: '4.3.33', kind: 'formula', section: '4.3.4',
+  quote: String.raw`\hat{g}_k = \frac{g_k}{\|g_k\|}, \quad g_{total} = \sum_k w_k \hat{g}_k\tag{4.3.33}`,
+  printed: String.raw`\hat{g}_k = \frac{g_k}{\|g_k\|}, \quad g_{total} = \sum_k w_k \hat{g}_k`,
+  statement: 'Gradient normalisation rescales each task gradient to unit norm and combines the unit vectors with the task weights.',
+  condition: 'every task gradient is non-zero (g_k ≠ 0); at a task\'s stationary point g_k/‖g_k‖ = 0/0 is undefined',
+  expectedVerdict: 'conditional',
+  checks: [
+    check({
+      name: 'g_k ≠ 0: ‖ĝ_k‖ = 1 for every task (printed)', role: 'condition', oracle: PRINTED_F64, arbitrary: weightedTaskGradients(), runs: 'default',
+      evaluate: (cs) => cs.map(({ g }) => {
+        const worst = Math.max(...g.map((gk) => differenceOf(normOf(printedUnit(gk)), 1)));
+        return { value: worst, bound: unitTolerance(g[0]!.length) };
+      }),
+    }),
+    check({
+      name: 'g_k ≠ 0: printed g_total ↔ impl normalizedGradientCombination', role: 'condition', oracle: IMPL_F64, arbitrary: weightedTaskGradients(), runs: 'default',
+      evaluate: (cs) => cs.map(({ g, w }) => agreement(printedTotal(g, w), normalizedGradientCombination(g, w), combinationTolerance(g, w))),
+    }),
+    check({
+      name: 'some g_k = 0: ‖ĝ_k‖ = 1 fails (the printed ĝ_k is 0/0 = NaN)', role: 'outside-condition', oracle: PRINTED_F64,
+      arbitrary: weightedTaskGradientsWithZero(), runs: 'default',
+      evaluate: (cs) => cs.map(({ g }) => ({
+        value: Math.max(...g.map((gk) => differenceOf(normOf(printedUnit(gk)), 1))), bound: unitTolerance(g[0]!.length),
+      })),
+    }),
+    check({
+      name: 'some g_k = 0: impl refuses with LosscheckInputError instead of returning NaN', role: 'support', oracle: IMPL_F64,
+      arbitrary: weightedTaskGradientsWithZero(), runs: 'default',
+      evaluate: (cs) => cs.map(({ g, w, zero }) => {
+        try {
+          normalizedGradientCombination(g, w);
+          return { value: 1, bound: 0, note: 'returned a value' };
+        } catch (e) {
+          const typed = e instanceof LosscheckInputError && e.message.includes('zero vector');
+          return { value: typed ? 0 : 1, bound: 0, note: `task ${zero}: ${e instanceof Error ? e.message : String(e)}` };
+        }
+      }),
+    }),
+  ],
+});
