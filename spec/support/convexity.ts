@@ -84,3 +84,9 @@ export function tfjsSoftmaxRegressionValues(cases: { d: number; C: number; X: nu
     return ctx.tfjs.derivatives(w, tfjsLosses.softmaxRegressionLoss(group.map((c) => c.X), group.map((c) => c.P), w)).values;
   });
 }
+
+/** XᵀX in float64 (d×d), the matrix the text's constants are stated for. */
+export function gramOf(X: number[][]): number[][] {
+  const d = X[0]!.length;
+  return Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => X.reduce((s, x) => s + x[i]! * x[j]!, 0)));
+}
