@@ -1,11 +1,12 @@
 // One TensorFlow.js runtime per worker: WASM backend by default (float32, SIMD), cpu as fallback
-// with a one-line notice. LOSSCHECK_BACKEND=cpu|wasm selects one explicitly.
+// with a one-line notice. LOSSCHECK_BACKEND=cpu|wasm selects one explicitly; in a browser, where
+// there is no environment, useBackend() selects one (webgl exists only there).
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { OracleInputError } from '../errors.ts';
 
 export type Tf = typeof tf;
-export type BackendName = 'wasm' | 'cpu';
+export type BackendName = 'wasm' | 'cpu' | 'webgl';
 
 export interface TfRuntime {
   tf: Tf;
@@ -15,8 +16,18 @@ export interface TfRuntime {
 }
 
 let runtime: Promise<TfRuntime> | undefined;
+let selected: BackendName | undefined;
+
+/** Selects the backend before the runtime is first used; it overrides LOSSCHECK_BACKEND. */
+export function useBackend(name: BackendName): void {
+  if (runtime && selected !== name) {
+    throw new OracleInputError('useBackend', 'name', `the tfjs runtime is already initialised; cannot switch to '${name}'`);
+  }
+  selected = name;
+}
 
 function requestedBackend(): BackendName {
+  if (selected) return selected;
   const env = typeof process !== 'undefined' ? process.env.LOSSCHECK_BACKEND : undefined;
   if (env === undefined || env === '') return 'wasm';
   if (env !== 'wasm' && env !== 'cpu') {
