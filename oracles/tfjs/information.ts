@@ -28,3 +28,9 @@ export function gaussianNegativeLogDensity(x: number[]): (tf: Tf) => PerCaseLoss
     };
   };
 }
+
+/** softmax(z) row by row in one tfjs call (forward only): the output a classifier puts on the simplex. */
+export function softmaxRows(tf: Tf, z: number[][]): number[][] {
+  assertBatch('softmaxRows', 'z', z);
+  return tf.tidy(() => tf.softmax(tf.tensor2d(z)).arraySync() as number[][]);
+}

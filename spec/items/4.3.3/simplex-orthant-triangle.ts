@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { eigenOracle, PRINTED_F64 } from '../../engine/labels.ts';
+import { simplexPoint } from '../../domains/index.ts';
+import { affineDimension, inPrintedSimplex } from '../../support/simplex.ts';
+
+// The C vertices e_i of Δ^{C−1} (points of the printed set) and C generic interior points, for a given
+// set of class counts. The vertices keep the set from degenerating while a counterexample shrinks.
+const vertices = (C: number) => Array.from({ length: C }, (_, i) => Array.from({ length: C }, (_, j) => (i === j ? 1 : 0)));
+const pointSets = (counts: number[]) => fc.constantFrom(...counts).chain((C) =>
+  fc.array(simplexPoint(C), { minLength: C, maxLength: C }).map((points) => ({ C, points: [...vertices(C), ...points] })));
+
+// Points t·e_i on coordinate axis i: t = 1, t = 1 ± 2^{−k} (k ≤ 52, exactly representable) and t ∈ [−2, 3].
+const axisPoints = fc.record({
+  C: fc.integer({ min: 2, max: 7 }), axis: fc.nat(6),
+  t: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 52 }).chain((k) => fc.constantFrom(1 + 2 ** -k, 1 - 2 ** -k)),
+    fc.integer({ min: -2_000_000, max: 3_000_000 }).map((i) => i / 1_000_000)),
+}).map(({ C, axis, t }) => ({ C, axis: axis % C, t }));
+
+// A triangle is a 2-dimensional polytope with 3 vertices; the set's vertices are the C axis intercepts e_i.
+const TRIANGLE_DIMENSION = 2;
+
+export default defineItem({
+  id: 'simplex-orthant-triangle', kind: 'claim', section: '4.3.3',
+  quote: '由坐标轴截距为 1 的超平面与第一卦限相交形成的三角形区域',
+  statement: 'Δ^{C−1} is the part of the hyperplane with intercept 1 on every coordinate axis that lies in the first orthant, and this region is a triangle.',
+  condition: 'C = 3. The intercept description holds for every C, but the region is a triangle only for C = 3: for C = 2 it is a segment, '
+    + 'for C = 4 a tetrahedron, in general the (C−1)-simplex with the C vertices e_i.',
+  expectedVerdict: 'conditional',
+  checks: [
+    check({
+      name: 'the printed set meets every coordinate axis exactly at t = 1 (intercept 1)', role: 'claim', oracle: PRINTED_F64,
+      arbitrary: axisPoints, runs: 'default',
+      // t·e_i has one non-zero entry, so Σ p = t exactly: no slack is needed.
+      evaluate: (cases) => cases.map(({ C, axis, t }) => {
+        const accepted = inPrintedSimplex(Array.from({ length: C }, (_, i) => (i === axis ? t : 0)), 0);
+        return { value: accepted === (t === 1) ? 0 : 1, bound: 0, note: `t = ${t}: ${accepted ? 'in' : 'not in'} Δ` };
+      }),
+    }),
+    check({
+      name: 'C = 3: the region is 2-dimensional (a triangle with vertices e₁, e₂, e₃)', role: 'condition', oracle: eigenOracle,
+      arbitrary: pointSets([3]), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ points }) => {
+        const a = affineDimension(points, ctx);
+        return { value: Math.abs(a.dimension - TRIANGLE_DIMENSION), bound: 0, note: `dimension ${a.dimension}` };
+      }),
+    }),
+    check({
+      name: 'C ∈ {2, 4, 5, 6}: the region is 2-dimensional', role: 'outside-condition', oracle: eigenOracle,
+      arbitrary: pointSets([2, 4, 5, 6]), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ C, points }) => {
+        const a = affineDimension(points, ctx);
+        return { value: Math.abs(a.dimension - TRIANGLE_DIMENSION), bound: 0, note: `C = ${C}: dimension ${a.dimension}, ${C} vertices` };
+      }),
+    }),
+  ],
+});
