@@ -10,6 +10,7 @@ import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderPlots } from './plots.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
+import { isBackendResultsFile, loadBackendAgreement } from './backends.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const RESULTS = join(HERE, '.results');
@@ -17,11 +18,12 @@ const RESULTS = join(HERE, '.results');
 export function loadResults(dir = RESULTS): ResultsFile {
   if (!existsSync(dir)) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
   // selected.json holds partial runs (LOSSCHECK_ONLY); the report covers full runs only.
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'selected.json').sort();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'selected.json' && !isBackendResultsFile(f)).sort();
   if (!files.length) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
   const parts = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
   const items = parts.flatMap((p) => p.items);
-  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, items: sortItems(items) };
+  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, items: sortItems(items),
+    backendAgreement: loadBackendAgreement(dir, { generated: parts[0]!.generated, items }) };
 }
 
 function sortItems(items: ItemRecord[]): ItemRecord[] {
@@ -37,6 +39,7 @@ export function conformanceJson(results: ResultsFile): unknown {
   return {
     generated: results.generated,
     oracleFindings: results.oracleFindings,
+    ...(results.backendAgreement ? { backendAgreement: results.backendAgreement } : {}),
     items: results.items.map((it) => ({
       id: it.id, kind: it.kind, section: it.section, quote: it.quote, statement: it.statement,
       ...(it.printed ? { printed: it.printed } : {}),

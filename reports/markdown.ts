@@ -1,6 +1,7 @@
 // Renders the Markdown report from recorded results.
 import type { CheckRecord, ItemRecord, Num, ResultsFile } from './model.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
+import { renderAgreementMarkdown } from './backends.ts';
 
 export function fmt(x: Num | null | undefined): string {
   if (x === null || x === undefined) return '—';
@@ -93,6 +94,7 @@ export function renderMarkdown(results: ResultsFile): string {
   for (const e of f.eigen) {
     out.push(`| ${e.library} | ${e.threw} | ${e.inaccurate} | ${fmt(e.worstRelativeError)} | ${fmt(e.tolerance)} | ${e.qualified ? 'yes' : 'no'} | ${cell(e.examples.join('; ')) || '—'} |`);
   }
+  out.push('', renderAgreementMarkdown(results.backendAgreement));
   out.push('', '## Details', '');
   for (const it of items) out.push(itemSection(it));
   return out.join('\n');

@@ -37,4 +37,8 @@ export interface OracleFindings {
   }[];
   eigenOracle: string;
 }
-export interface ResultsFile { generated: Generated; oracleFindings: OracleFindings; items: ItemRecord[] }
+export interface ResultsFile {
+  generated: Generated; oracleFindings: OracleFindings; items: ItemRecord[];
+  /** Other backends' runs of the same checks (reports/backends.ts). */
+  backendAgreement?: import('./backends.ts').BackendAgreement;
+}

@@ -9,12 +9,15 @@ import { itemRecord, writeResults, type ItemRecord } from './engine/results.ts';
 
 const config = configFromEnv();
 const only = process.env.LOSSCHECK_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+// scripts/backends.ts records other backends' full runs under their own name (backend-node-cpu).
+const resultsName = process.env.LOSSCHECK_RESULTS_NAME || 'conformance';
+if (!/^[\w-]+$/.test(resultsName)) throw new Error(`LOSSCHECK_RESULTS_NAME must be a plain file name, got '${resultsName}'`);
 const registered = (await loadItems()).filter(({ item }) => !only || only.includes(item.id));
 const records: ItemRecord[] = [];
 let ctx: OracleContext;
 
 beforeAll(async () => { ctx = await createContext(config); });
-afterAll(() => { if (ctx && records.length) writeResults(only ? 'selected' : 'conformance', ctx, records); });
+afterAll(() => { if (ctx && records.length) writeResults(only ? 'selected' : resultsName, ctx, records); });
 
 describe(`conformance (seed ${config.seed}, ${config.runs} cases, ${config.hessianRuns} for Hessians)`, () => {
   for (const { file, item } of registered) {
