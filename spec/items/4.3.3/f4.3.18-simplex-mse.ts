@@ -1,0 +1,47 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
+import { batchedByShape } from '../../engine/batch.ts';
+import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
+import { simplexPair } from '../../domains/index.ts';
+import { squaredDistance } from '../../../impl/index.ts';
+import { squaredDistanceOfProbabilities } from '../../../oracles/tfjs/information.ts';
+
+/** 4.3.18 as printed, first form: ‖p − p̂‖₂² (the Euclidean norm, squared). */
+const printedNorm = (p: number[], q: number[]) => Math.hypot(...p.map((pi, i) => pi - q[i]!)) ** 2;
+/** 4.3.18 as printed, second form: Σ_i (p_i − p̂_i)². */
+const printedSum = (p: number[], q: number[]) => p.reduce((s, pi, i) => s + (pi - q[i]!) ** 2, 0);
+
+// C differences, C squares, a C-term sum (hypot adds a square root and its square); terms of size
+// (|p_i| + |p̂_i|)², summed ≤ 4; a square doubles the relative perturbation of its rounded inputs (κ = 2).
+const tol = (p: number[], q: number[], dtypes: ['float32' | 'float64', 'float64']) => tolerance({
+  dtypes, operations: 2 * p.length + 4, scale: p.reduce((s, pi, i) => s + (pi + q[i]!) ** 2, 0), condition: 2,
+});
+const pairs = simplexPair(2, 8);
+
+export default defineItem({
+  id: '4.3.18', kind: 'formula', section: '4.3.3', definition: true,
+  quote: String.raw`L_{MSE}(p, \hat{p}) = \|p - \hat{p}\|_2^2 = \sum_{i=1}^C (p_i - \hat{p}_i)^2`,
+  printed: String.raw`L_{MSE}(p, \hat{p}) = \|p - \hat{p}\|_2^2 = \sum_{i=1}^C (p_i - \hat{p}_i)^2`,
+  statement: 'Defines MSE between probability vectors as the squared Euclidean distance Σ_i (p_i − p̂_i)²: a sum over the C classes '
+    + 'with neither the ½ of 4.3.1 nor a 1/C mean (it is C times the per-class mean squared error).',
+  expectedVerdict: 'definition',
+  checks: [
+    check({
+      name: 'printed ‖p − p̂‖₂² ↔ printed Σ (p_i − p̂_i)²', role: 'claim', oracle: PRINTED_F64, arbitrary: pairs, runs: 'default',
+      evaluate: (cases) => cases.map(({ p, q }) => agreement(printedNorm(p, q), printedSum(p, q), tol(p, q, ['float64', 'float64']))),
+    }),
+    check({
+      name: 'printed ↔ tfjs Σ (p − p̂)²', role: 'claim', oracle: tfjsGrad, arbitrary: pairs, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const values = batchedByShape(cases, (c) => String(c.C), (group) =>
+          ctx.tfjs.derivatives(group.map((c) => c.q), squaredDistanceOfProbabilities(group.map((c) => c.p))).values);
+        return cases.map(({ p, q }, b) => agreement(values[b]!, printedSum(p, q), tol(p, q, ['float32', 'float64'])));
+      },
+    }),
+    check({
+      name: 'printed ↔ impl squaredDistance', role: 'support', oracle: IMPL_F64, arbitrary: pairs, runs: 'default',
+      evaluate: (cases) => cases.map(({ p, q }) => agreement(squaredDistance(p, q), printedSum(p, q), tol(p, q, ['float64', 'float64']))),
+    }),
+  ],
+});

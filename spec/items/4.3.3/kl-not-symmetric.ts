@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { between, simplexPair } from '../../domains/index.ts';
+import { klDivergence } from '../../../impl/index.ts';
+import { crossEntropyTolerance, tfjsCrossEntropy } from '../../support/crossEntropy.ts';
+
+const pairs = simplexPair(2, 8);
+// The mirror pairs (a, 1 − a), (1 − a, a) of C = 2, on which KL happens to be symmetric.
+const mirrorPairs = between(0.01, 0.99).map((a) => ({ C: 2, p: [a, 1 - a], q: [1 - a, a] }));
+// Error of KL(p ‖ q) computed in float64: terms p_i log(p_i/q_i), sized like the two cross-entropies it combines.
+const klTolerance = (p: number[], q: number[]) => crossEntropyTolerance(p, q, ['float64', 'float64']) + crossEntropyTolerance(p, p, ['float64', 'float64']);
+
+export default defineItem({
+  id: 'kl-not-symmetric', kind: 'claim', section: '4.3.3',
+  quote: '它不是对称的——从$p$到$\\hat{p}$的 KL 散度与从$\\hat{p}$到$p$的 KL 散度不同',
+  statement: 'KL divergence is not symmetric: there are distributions with KL(p ‖ p̂) ≠ KL(p̂ ‖ p). (It can coincide on special pairs, e.g. the C = 2 mirror pairs.)',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'some pair has |KL(p ‖ q) − KL(q ‖ p)| far above rounding', role: 'claim', oracle: IMPL_F64, quantifier: 'exists',
+      arbitrary: pairs, runs: 'default',
+      evaluate: (cases) => cases.map(({ p, q }) => ({ value: Math.abs(klDivergence(p, q) - klDivergence(q, p)), bound: klTolerance(p, q) + klTolerance(q, p),
+        sense: 'atLeast' as const, note: `KL(p‖q) = ${klDivergence(p, q).toPrecision(4)}, KL(q‖p) = ${klDivergence(q, p).toPrecision(4)}` })),
+    }),
+    check({
+      name: 'impl KL(p ‖ q) ↔ tfjs CE(p, q) − CE(p, p)', role: 'support', oracle: tfjsGrad, arbitrary: pairs, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const ce = tfjsCrossEntropy(cases.flatMap(({ p, q }) => [{ p, q }, { p, q: p }]), ctx);
+        return cases.map(({ p, q }, b) => agreement(klDivergence(p, q), ce[2 * b]! - ce[2 * b + 1]!,
+          crossEntropyTolerance(p, q, ['float32', 'float64']) + crossEntropyTolerance(p, p, ['float32', 'float64'])));
+      },
+    }),
+    check({
+      name: 'the C = 2 mirror pairs are symmetric (so "not symmetric" means "not always")', role: 'support', oracle: IMPL_F64,
+      arbitrary: mirrorPairs, runs: 'default',
+      evaluate: (cases) => cases.map(({ p, q }) => agreement(klDivergence(p, q), klDivergence(q, p), klTolerance(p, q) + klTolerance(q, p))),
+    }),
+  ],
+});
