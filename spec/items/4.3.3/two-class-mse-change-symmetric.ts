@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tfjsGrad } from '../../engine/labels.ts';
+import { between } from '../../domains/index.ts';
+import { tfjsTwoClass, twoClassMseTolerance } from '../../support/twoClass.ts';
+
+// The text's three points, and equal steps of size h from p̂ = 1: 1, 1 − h, 1 − 2h.
+const TEXT_POINTS = [1, 0.5, 0];
+const steps = between(0.01, 0.5).map((h) => [1, 1 - h, 1 - 2 * h]);
+/** The changes of L over the two halves [1, m] and [m, end]. */
+const changes = (values: number[]) => [values[1]! - values[0]!, values[2]! - values[1]!] as const;
+const tolOf = (qs: number[]) => 2 * Math.max(...qs.map(twoClassMseTolerance));
+
+export default defineItem({
+  id: 'two-class-mse-change-symmetric', kind: 'claim', section: '4.3.3',
+  quote: String.raw`变化是**对称的**（$\hat{p}$从1到0.5的变化量等于0.5到0的变化量）`,
+  statement: 'Along p̂ = 1 → 0, the change of the two-class MSE is symmetric: its increase from p̂ = 1 to 0.5 equals its increase from 0.5 to 0.',
+  correction: {
+    statement: 'The increase is 0.5 from p̂ = 1 to 0.5 and 1.5 from 0.5 to 0 (three times as much): 2(1 − p̂)² is quadratic in the error 1 − p̂, '
+      + 'so each of two equal steps from p̂ = 1 adds three times what the one before it did. What sets MSE apart from CE here is that it stays bounded (≤ 2), not that it is symmetric.',
+    latex: String.raw`L(0.5) - L(1) = 0.5,\quad L(0) - L(0.5) = 1.5;\quad L(1-2h) - L(1-h) = 3\,[L(1-h) - L(1)]`,
+  },
+  expectedVerdict: 'refuted',
+  checks: [
+    check({
+      name: 'L(0.5) − L(1) = L(0) − L(0.5) (tfjs)', role: 'claim', oracle: tfjsGrad, arbitrary: fc.constant(TEXT_POINTS), runs: 1,
+      evaluate: (cases, ctx) => cases.map((qs) => {
+        const [first, second] = changes(tfjsTwoClass(ctx, qs, 'mse').values);
+        return agreement(first, second, tolOf(qs), `changes ${first} and ${second}`);
+      }),
+    }),
+    check({
+      name: 'correction: the changes are 0.5 and 1.5 (tfjs)', role: 'correction', oracle: tfjsGrad, arbitrary: fc.constant(TEXT_POINTS), runs: 1,
+      evaluate: (cases, ctx) => cases.map((qs) => agreement([...changes(tfjsTwoClass(ctx, qs, 'mse').values)], [0.5, 1.5], tolOf(qs))),
+    }),
+    check({
+      name: 'correction: over equal steps h from p̂ = 1 the second change is 3× the first (tfjs)', role: 'correction', oracle: tfjsGrad,
+      arbitrary: steps, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const values = tfjsTwoClass(ctx, cases.flat(), 'mse').values;
+        return cases.map((qs, b) => {
+          const [first, second] = changes(values.slice(3 * b, 3 * b + 3));
+          return agreement(second, 3 * first, 4 * tolOf(qs));
+        });
+      },
+    }),
+  ],
+});
