@@ -1,0 +1,33 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64 } from '../../engine/labels.ts';
+import { attentionCase } from '../../domains/index.ts';
+import { attentionWeights } from '../../../impl/index.ts';
+import { tfjsAttention, tfjsForwardLabel } from '../../support/attention.ts';
+
+const rowSumError = (a: number[][]) => Math.max(...a.map((row) => Math.abs(row.reduce((s, x) => s + x, 0) - 1)));
+const cases = attentionCase();
+
+export default defineItem({
+  id: 'attention-rows-normalised', kind: 'claim', section: '4.3.5',
+  quote: String.raw`对于每个Query $q_i$，有$\sum_j A_{ij} = 1$`,
+  statement: 'Every row of the attention matrix A = Softmax(QKᵀ/√d_k) is a probability distribution over the keys: entries non-negative, summing to 1.',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'tfjs A: min A_ij ≥ 0 and |Σ_j A_ij − 1| within float32 rounding', role: 'claim', oracle: tfjsForwardLabel, arbitrary: cases, runs: 'default',
+      evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => ({
+        value: Math.min(...weights.flat()) >= 0 ? rowSumError(weights) : Infinity,
+        // m rounded weights (each from an exp and a division) summed in float32: m + 2 roundings per term.
+        bound: tolerance({ dtypes: ['float32', 'float32'], operations: cs[b]!.m + 3, scale: 1 }),
+      })),
+    }),
+    check({
+      name: 'impl A: min A_ij ≥ 0 and |Σ_j A_ij − 1| within float64 rounding', role: 'claim', oracle: IMPL_F64, arbitrary: cases, runs: 'default',
+      evaluate: (cs) => cs.map((c) => {
+        const a = attentionWeights(c.Q, c.K);
+        return { value: Math.min(...a.flat()) >= 0 ? rowSumError(a) : Infinity, bound: tolerance({ dtypes: ['float64', 'float64'], operations: c.m + 3, scale: 1 }) };
+      }),
+    }),
+  ],
+});

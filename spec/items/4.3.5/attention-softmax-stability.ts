@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { PRINTED_F64 } from '../../engine/labels.ts';
+import { attentionCase, between, type AttentionCase } from '../../domains/index.ts';
+import { attentionWeights } from '../../../impl/index.ts';
+import { scoreScale, tfjsAttention, tfjsForwardLabel, weightsTolerance } from '../../support/attention.ts';
+
+/** The attention weights of 4.3.34 as printed (exp of the raw scores, no shift), with an optional constant added to each row's scores. */
+function printedWeights(c: AttentionCase, rowShift: number[] = c.Q.map(() => 0)): number[][] {
+  return c.Q.map((q, i) => {
+    const e = c.K.map((k) => Math.exp(q.reduce((s, x, l) => s + x * k[l]!, 0) / Math.sqrt(c.dk) + rowShift[i]!));
+    const z = e.reduce((a, b) => a + b, 0);
+    return e.map((x) => x / z);
+  });
+}
+
+const shifted = attentionCase().chain((c) => fc.array(between(-50, 50), { minLength: c.n, maxLength: c.n }).map((shift) => ({ c, shift })));
+// Large scores, as with long unnormalised queries and keys: entries up to 60, scores up to ~60²·√d_k.
+const large = attentionCase({}, 60);
+const nonFinite = (a: number[][]) => a.flat().some((x) => !Number.isFinite(x));
+
+export default defineItem({
+  id: 'attention-softmax-stability', kind: 'claim', section: '4.3.5',
+  quote: '注意力权重的稳定性分析可以借鉴 Softmax 在分类任务中的数值稳定性处理',
+  statement: 'The classification-softmax stability treatment carries over to attention: each row of A is invariant to adding a constant to that row\'s scores, so subtracting the row maximum keeps A exact where exp of the raw scores overflows.',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'shift invariance: printed A from scores s_i + c_i ↔ printed A from s_i, c_i ∈ [−50, 50] per row', role: 'claim', oracle: PRINTED_F64,
+      arbitrary: shifted, runs: 'default',
+      evaluate: (cs) => cs.map(({ c, shift }) => agreement(printedWeights(c, shift), printedWeights(c),
+        // exp's argument carries a rounding relative to |s| + |c|, which moves the weight by that much relatively.
+        tolerance({ dtypes: ['float64', 'float64'], operations: c.dk + c.m + elementary(1) + 3, scale: 1,
+          condition: 1 + 2 * (scoreScale(c) + Math.max(...shift.map(Math.abs))) }))),
+    }),
+    check({
+      name: 'large scores: max-shifted impl A ↔ tfjs tf.softmax (both finite)', role: 'claim', oracle: tfjsForwardLabel, arbitrary: large, runs: 'default',
+      evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => agreement(attentionWeights(cs[b]!.Q, cs[b]!.K), weights, weightsTolerance(cs[b]!))),
+    }),
+    check({
+      name: 'large scores: the unshifted printed form overflows (exp(s) = ∞ gives NaN weights) for some inputs', role: 'claim', oracle: PRINTED_F64,
+      arbitrary: large, runs: 'default', quantifier: 'exists',
+      evaluate: (cs) => cs.map((c) => ({ value: nonFinite(printedWeights(c)) ? 1 : 0, bound: 1, sense: 'atLeast' as const,
+        note: `max score ${scoreScale(c).toPrecision(4)} (exp overflows above ~709.8)` })),
+    }),
+  ],
+});
