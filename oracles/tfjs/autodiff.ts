@@ -5,7 +5,7 @@
 // of nested gradients says (see qualification.ts).
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
-import { assertBatch } from '../errors.ts';
+import { OracleInputError, assertBatch } from '../errors.ts';
 
 export type PerCaseLoss = (theta: TF.Tensor2D) => TF.Tensor1D;
 
@@ -41,5 +41,25 @@ export function batchedDerivatives(
       for (let b = 0; b < batch; b++) hessians[b]!.push(hvp[b]!);
     }
     return { values, gradients, hessians };
+  });
+}
+
+/**
+ * Hessian-vector products H_b v_b for every case, by one nested tf.grad over the whole batch:
+ * ∇_θ (Σ_b ∇_θ loss_b · v_b). Rests on the same nested-gradient qualification as full Hessians.
+ */
+export function batchedHessianVectorProducts(
+  tf: Tf, params: number[][], build: (tf: Tf) => PerCaseLoss, directions: number[][],
+): number[][] {
+  assertBatch('batchedHessianVectorProducts', 'params', params);
+  assertBatch('batchedHessianVectorProducts', 'directions', directions, params[0]!.length);
+  if (directions.length !== params.length) {
+    throw new OracleInputError('batchedHessianVectorProducts', 'directions', `must hold one direction per case (${params.length}), got ${directions.length}`);
+  }
+  return tf.tidy(() => {
+    const loss = build(tf);
+    const theta = tf.tensor2d(params), v = tf.tensor2d(directions);
+    const gradOf = tf.grad((t: TF.Tensor) => tf.sum(loss(t as TF.Tensor2D)));
+    return tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), v)))(theta).arraySync() as number[][];
   });
 }

@@ -1,7 +1,7 @@
 // The tfjs autodiff oracle: runtime + qualification + gated, batched derivatives.
 import { tfjsRuntime, type Tf, type TfRuntime } from './backend.ts';
 import { applyHigherOrderPatch, patchedKernels, restoreStockGradients } from './higherOrderPatch.ts';
-import { batchedDerivatives, type BatchedDerivatives, type PerCaseLoss } from './autodiff.ts';
+import { batchedDerivatives, batchedHessianVectorProducts, type BatchedDerivatives, type PerCaseLoss } from './autodiff.ts';
 import {
   measureKnownCases, measureLibraryDefects, type LibraryDefectMeasurement, type OracleMethod, type QualificationMeasurement,
 } from './qualification.ts';
@@ -27,6 +27,8 @@ export interface TfjsOracle {
   /** A label for reports, e.g. "tfjs-wasm autodiff (float32)". */
   label(method: OracleMethod): string;
   derivatives(params: number[][], build: (tf: Tf) => PerCaseLoss, options?: { hessian?: boolean }): BatchedDerivatives;
+  /** H_b v_b per case in one nested call (needs the qualified 'hessian' method). */
+  hessianVectorProducts(params: number[][], build: (tf: Tf) => PerCaseLoss, directions: number[][]): number[][];
 }
 
 export type AcceptMeasurement = (m: QualificationMeasurement) => { tolerance: number; passed: boolean };
@@ -55,19 +57,25 @@ export function tfjsOracle(accept: AcceptMeasurement): Promise<TfjsOracle> {
     const qualification: TfjsQualification = {
       backend: runtime.backend, version: runtime.version, patchedKernels, stock, patched, libraryDefects, qualified,
     };
+    const requireQualified = (methods: OracleMethod[]) => {
+      for (const method of methods) {
+        if (!qualified[method]) {
+          const failed = patched.filter((m) => m.method === method && !m.passed).map((m) => m.case).join('; ');
+          throw new OracleNotQualifiedError(label(method), `failed known cases: ${failed}`);
+        }
+      }
+    };
     const label = (method: OracleMethod) =>
       `tfjs-${runtime.backend} ${method === 'grad' ? 'tf.grad' : 'nested tf.grad (patched)'} (float32)`;
     return {
       runtime, qualification, label,
       derivatives(params, build, options = {}) {
-        const needed: OracleMethod[] = options.hessian ? ['grad', 'hessian'] : ['grad'];
-        for (const method of needed) {
-          if (!qualified[method]) {
-            const failed = patched.filter((m) => m.method === method && !m.passed).map((m) => m.case).join('; ');
-            throw new OracleNotQualifiedError(label(method), `failed known cases: ${failed}`);
-          }
-        }
+        requireQualified(options.hessian ? ['grad', 'hessian'] : ['grad']);
         return batchedDerivatives(tf, params, build, options.hessian ?? false);
+      },
+      hessianVectorProducts(params, build, directions) {
+        requireQualified(['grad', 'hessian']);
+        return batchedHessianVectorProducts(tf, params, build, directions);
       },
     };
   })();
