@@ -28,14 +28,33 @@ export function logSigmoid(z: number): number {
   return -softplus(-z);
 }
 
-/** log Σ e^{z_i}, shifted by max z so no term overflows. */
+/**
+ * The shifted form of log Σ e^{z_i}: m = max z and r = Σ_{i≠k} e^{z_i − m} (k the first argmax), so
+ * log Σ e^{z_i} = m + log1p(r). No term overflows, and log1p keeps r's digits when r ≪ 1 (one logit far
+ * ahead), where m + log(1 + r) would round r away before the log sees it.
+ */
+function shiftedLogSumExp(z: Vector): { max: number; rest: number } {
+  let k = 0;
+  for (let i = 1; i < z.length; i++) if (z[i]! > z[k]!) k = i;
+  const max = z[k]!;
+  let rest = 0;
+  for (let i = 0; i < z.length; i++) if (i !== k) rest += Math.exp(z[i]! - max);
+  return { max, rest };
+}
+
+/** log Σ e^{z_i} = max z + log1p(Σ_{i≠argmax} e^{z_i − max z}): no overflow, no lost digits. */
 export function logSumExp(z: Vector): number {
   assertVector('logSumExp', 'z', z);
-  let m = -Infinity;
-  for (const zi of z) if (zi > m) m = zi;
-  let s = 0;
-  for (const zi of z) s += Math.exp(zi - m);
-  return m + Math.log(s);
+  const { max, rest } = shiftedLogSumExp(z);
+  return max + Math.log1p(rest);
+}
+
+/** log Σ e^{z_i} − z_j for every j, as (max z − z_j) + log1p(rest): a sum of two terms ≥ 0, so no cancellation. */
+export function logSumExpGaps(z: Vector): number[] {
+  assertVector('logSumExpGaps', 'z', z);
+  const { max, rest } = shiftedLogSumExp(z);
+  const tail = Math.log1p(rest);
+  return z.map((zi) => (max - zi) + tail);
 }
 
 export function softmax(z: Vector): number[] {
@@ -48,7 +67,8 @@ export function softmax(z: Vector): number[] {
   return e.map((ei) => ei / s);
 }
 
+/** log softmax(z)_j = −(log Σ e^{z_i} − z_j), from the cancellation-free gaps. */
 export function logSoftmax(z: Vector): number[] {
-  const lse = logSumExp(z);
-  return z.map((zi) => zi - lse);
+  assertVector('logSoftmax', 'z', z);
+  return logSumExpGaps(z).map((gap) => -gap);
 }

@@ -22,6 +22,7 @@ export interface AdamStepResult extends AdamState {
 }
 
 function assertConfig(fn: string, c: AdamConfig): void {
+  if (typeof c !== 'object' || c === null) throw new LosscheckInputError(fn, 'config', 'must be {learningRate, beta1, beta2, epsilon}');
   assertFiniteNumber(fn, 'learningRate', c.learningRate);
   assertFiniteNumber(fn, 'beta1', c.beta1);
   assertFiniteNumber(fn, 'beta2', c.beta2);
@@ -32,6 +33,15 @@ function assertConfig(fn: string, c: AdamConfig): void {
   if (!(c.epsilon >= 0)) throw new LosscheckInputError(fn, 'epsilon', `must be ≥ 0, got ${c.epsilon}`);
 }
 
+function assertState(fn: string, state: AdamState): void {
+  if (typeof state !== 'object' || state === null) throw new LosscheckInputError(fn, 'state', 'must be an Adam state {t, w, m, v}');
+  if (!Number.isInteger(state.t) || state.t < 0) throw new LosscheckInputError(fn, 'state.t', `must be a non-negative integer step count, got ${state.t}`);
+  assertVector(fn, 'state.w', state.w);
+  assertVector(fn, 'state.m', state.m, state.w.length);
+  assertVector(fn, 'state.v', state.v, state.w.length);
+  state.v.forEach((vi, i) => { if (vi < 0) throw new LosscheckInputError(fn, 'state.v', `must be ≥ 0 (a mean of squares), got ${vi} at index ${i}`); });
+}
+
 export function adamInitialState(w: Vector): AdamState {
   assertVector('adamInitialState', 'w', w);
   return { t: 0, w: [...w], m: w.map(() => 0), v: w.map(() => 0) };
@@ -39,6 +49,7 @@ export function adamInitialState(w: Vector): AdamState {
 
 /** One Adam step from `state` with gradient g. Throws when m̂/(√v̂ + ε) is 0/0 (g = 0 so far and ε = 0). */
 export function adamStep(state: AdamState, gradient: Vector, config: AdamConfig): AdamStepResult {
+  assertState('adamStep', state);
   assertConfig('adamStep', config);
   assertVector('adamStep', 'gradient', gradient, state.w.length);
   const { beta1, beta2, epsilon, learningRate } = config;
@@ -58,6 +69,9 @@ export function adamStep(state: AdamState, gradient: Vector, config: AdamConfig)
 /** The states after each of the steps driven by gradients[0], gradients[1], …. */
 export function adamTrajectory(w0: Vector, gradients: readonly Vector[], config: AdamConfig): AdamStepResult[] {
   if (!Array.isArray(gradients) || gradients.length === 0) throw new LosscheckInputError('adamTrajectory', 'gradients', 'must hold at least one gradient');
+  assertVector('adamTrajectory', 'w0', w0);
+  assertConfig('adamTrajectory', config);
+  gradients.forEach((g, t) => assertVector('adamTrajectory', `gradients[${t}]`, g, w0.length));
   let state: AdamState = adamInitialState(w0);
   const out: AdamStepResult[] = [];
   for (const g of gradients) {

@@ -16,20 +16,25 @@ function assertQueryKey(fn: string, q: Matrix, k: Matrix): void {
 /** S = QKᵀ/√d_k: n×m scores of n queries against m keys, d_k the key width. */
 export function attentionScores(q: Matrix, k: Matrix): number[][] {
   assertQueryKey('attentionScores', q, k);
+  return scoresOf(q, k);
+}
+
+function scoresOf(q: Matrix, k: Matrix): number[][] {
   const scale = Math.sqrt(q[0]!.length);
   return q.map((qi) => k.map((kj) => { let s = 0; for (let l = 0; l < qi.length; l++) s += qi[l]! * kj[l]!; return s / scale; }));
 }
 
 /** A = Softmax(QKᵀ/√d_k), softmax over each row (over the keys). */
 export function attentionWeights(q: Matrix, k: Matrix): number[][] {
-  return attentionScores(q, k).map((row) => softmax(row));
+  assertQueryKey('attentionWeights', q, k);
+  return scoresOf(q, k).map((row) => softmax(row));
 }
 
 /** Attention(Q, K, V) = A V, with A = attentionWeights(Q, K); V has one row per key. */
 export function attention(q: Matrix, k: Matrix, v: Matrix): number[][] {
   assertQueryKey('attention', q, k);
   assertMatrix('attention', 'V', v, k.length);
-  const a = attentionWeights(q, k);
+  const a = scoresOf(q, k).map((row) => softmax(row));
   return a.map((ai) => v[0]!.map((_, c) => { let s = 0; for (let j = 0; j < ai.length; j++) s += ai[j]! * v[j]![c]!; return s; }));
 }
 
@@ -38,7 +43,8 @@ export function attention(q: Matrix, k: Matrix, v: Matrix): number[][] {
  * Row i of A depends only on q_i: ∂a_i/∂q_i = (diag(a_i) − a_i a_iᵀ) K/√d_k, and ∂a_i/∂q_{i'} = 0 for i' ≠ i.
  */
 export function attentionWeightsQueryJacobian(q: Matrix, k: Matrix): number[][] {
-  const a = attentionWeights(q, k);
+  assertQueryKey('attentionWeightsQueryJacobian', q, k);
+  const a = scoresOf(q, k).map((row) => softmax(row));
   const n = q.length, m = k.length, dk = q[0]!.length, scale = Math.sqrt(dk);
   const jac = Array.from({ length: n * m }, () => new Array<number>(n * dk).fill(0));
   a.forEach((ai, i) => {
@@ -52,10 +58,19 @@ export function attentionWeightsQueryJacobian(q: Matrix, k: Matrix): number[][] 
   return jac;
 }
 
-/** Softmax with temperature T > 0: softmax(z/T). */
+/**
+ * Softmax with temperature T > 0: softmax(z/T), computed as e^{(z_i − max z)/T} normalised. Shifting
+ * before dividing matters for small T: z/T itself may overflow to ±∞ (z = [1, 2], T = 10⁻³⁰⁸), and
+ * ∞ − ∞ would be NaN, while (z_i − max z)/T ≤ 0 only ever underflows e^{…} to 0.
+ */
 export function softmaxWithTemperature(z: Vector, temperature: number): number[] {
   assertVector('softmaxWithTemperature', 'z', z);
   assertFiniteNumber('softmaxWithTemperature', 'temperature', temperature);
   if (!(temperature > 0)) throw new LosscheckInputError('softmaxWithTemperature', 'temperature', `must be > 0, got ${temperature}`);
-  return softmax(z.map((zi) => zi / temperature));
+  let max = -Infinity;
+  for (const zi of z) if (zi > max) max = zi;
+  const e = z.map((zi) => Math.exp((zi - max) / temperature));
+  let total = 0;
+  for (const ei of e) total += ei;
+  return e.map((ei) => ei / total);
 }

@@ -60,9 +60,17 @@ export function assertMatrix(fn: string, name: string, m: unknown, rows?: number
   }
 }
 
+/** A validated matrix must also be square (n×n). */
+export function assertSquare(fn: string, name: string, m: Matrix): void {
+  if (m[0]!.length !== m.length) {
+    throw new LosscheckShapeError(fn, name, `must be square, got ${m.length}×${m[0]!.length}`);
+  }
+}
+
 /** Probability vectors: entries in [0, 1] summing to 1 within `slack` (default: a few float64 roundings per entry). */
 export function assertDistribution(fn: string, name: string, p: unknown, slack?: number): asserts p is Vector {
   assertVector(fn, name, p);
+  if (slack !== undefined && !(slack >= 0 && slack < 1)) throw new LosscheckInputError(fn, 'slack', `must lie in [0, 1), got ${slack}`);
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
     const pi = p[i]!;

@@ -49,6 +49,12 @@ export function naturalGradientStep(w: Vector, gradient: Vector, metric: Matrix,
   assertMatrix('naturalGradientStep', 'metric', metric, w.length, w.length);
   assertFiniteNumber('naturalGradientStep', 'learningRate', learningRate);
   if (!(learningRate > 0)) throw new LosscheckInputError('naturalGradientStep', 'learningRate', `must be > 0, got ${learningRate}`);
-  const direction = solveSpd(metric, gradient);
+  let direction: number[];
+  try {
+    direction = solveSpd(metric, gradient);
+  } catch (e) {
+    if (!(e instanceof LosscheckInputError)) throw e;
+    throw new LosscheckInputError('naturalGradientStep', 'metric', `must be symmetric positive definite (${e.message})`);
+  }
   return w.map((wi, i) => wi - learningRate * direction[i]!);
 }

@@ -1,7 +1,7 @@
 // Small dense linear algebra in float64, written here so impl/ depends on no package.
 // Matrices are arrays of rows. Every function checks shapes and throws LosscheckShapeError.
 import {
-  LosscheckInputError, LosscheckShapeError, assertMatrix, assertVector, type Matrix, type Vector,
+  LosscheckInputError, LosscheckShapeError, assertMatrix, assertSquare, assertVector, type Matrix, type Vector,
 } from './errors.ts';
 
 export function dot(a: Vector, b: Vector): number {
@@ -115,7 +115,8 @@ export function gram(x: Matrix): number[][] {
  * Throws when A is not (numerically) positive definite.
  */
 export function solveSpd(a: Matrix, b: Vector): number[] {
-  assertMatrix('solveSpd', 'a', a, a.length, a.length);
+  assertMatrix('solveSpd', 'a', a);
+  assertSquare('solveSpd', 'a', a);
   assertVector('solveSpd', 'b', b, a.length);
   const n = a.length;
   const l: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));

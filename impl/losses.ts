@@ -4,7 +4,7 @@
 import {
   LosscheckInputError, assertDistribution, assertFiniteNumber, assertSameLength, assertVector, type Vector,
 } from './errors.ts';
-import { logSumExp, softplus } from './activations.ts';
+import { logSumExpGaps, softplus } from './activations.ts';
 
 export type MseConvention = 'half' | 'unhalved';
 
@@ -57,12 +57,16 @@ export function squaredDistance(p: Vector, q: Vector): number {
   return s;
 }
 
-/** Binary cross-entropy −[y log σ(z) + (1−y) log(1−σ(z))] from the logit z, as softplus(z) − y z. */
+/**
+ * Binary cross-entropy −[y log σ(z) + (1−y) log(1−σ(z))] from the logit z, as y·softplus(−z) + (1−y)·softplus(z).
+ * That equals softplus(z) − y z, but both terms are ≥ 0, so no cancellation: softplus(z) − z for a confident
+ * right answer (y = 1, z = 40) would round e^{−40} away to 0, while softplus(−40) keeps it to full precision.
+ */
 export function binaryCrossEntropyFromLogit(y: number, z: number): number {
   assertFiniteNumber('binaryCrossEntropyFromLogit', 'y', y);
   assertFiniteNumber('binaryCrossEntropyFromLogit', 'z', z);
   if (y < 0 || y > 1) throw new LosscheckInputError('binaryCrossEntropyFromLogit', 'y', `must lie in [0, 1], got ${y}`);
-  return softplus(z) - y * z;
+  return y * softplus(-z) + (1 - y) * softplus(z);
 }
 
 /** Binary cross-entropy from a probability ŷ ∈ [0, 1]; +Infinity where the true label has probability 0. */
@@ -87,13 +91,18 @@ export function crossEntropy(p: Vector, q: Vector): number {
   return s;
 }
 
-/** Categorical cross-entropy from logits, logSumExp(z) − p·z (valid because Σ p = 1). */
+/**
+ * Categorical cross-entropy from logits, Σ p_i (logSumExp(z) − z_i) (= logSumExp(z) − p·z because Σ p = 1).
+ * Every gap logSumExp(z) − z_i is ≥ 0 and computed without cancellation (logSumExpGaps), so a confident
+ * right answer (z = [40, 0], p = [1, 0]) keeps its loss log1p(e^{−40}) instead of rounding 40 − 40 to 0.
+ */
 export function crossEntropyFromLogits(p: Vector, z: Vector): number {
   assertDistribution('crossEntropyFromLogits', 'p', p);
   assertVector('crossEntropyFromLogits', 'z', z, p.length);
-  let pz = 0;
-  for (let i = 0; i < p.length; i++) pz += p[i]! * z[i]!;
-  return logSumExp(z) - pz;
+  const gaps = logSumExpGaps(z);
+  let s = 0;
+  for (let i = 0; i < p.length; i++) s += p[i]! * gaps[i]!;
+  return s;
 }
 
 /** Shannon entropy H(p) = −Σ p_i log p_i. */
@@ -110,6 +119,19 @@ export function klDivergence(p: Vector, q: Vector): number {
   assertDistribution('klDivergence', 'q', q);
   assertSameLength('klDivergence', 'p', p, 'q', q);
   let s = 0;
-  for (let i = 0; i < p.length; i++) if (p[i]! > 0) s += p[i]! * Math.log(p[i]! / q[i]!);
+  for (let i = 0; i < p.length; i++) if (p[i]! > 0) s += p[i]! * logRatio(p[i]!, q[i]!);
   return s;
 }
+
+/**
+ * log(a/b) for a > 0, b ≥ 0. The ratio is accurate to one rounding while it is a normal number; when it
+ * overflows (b subnormal next to a ≈ 1) or underflows, log a − log b still is finite where the math is.
+ */
+function logRatio(a: number, b: number): number {
+  const ratio = a / b;
+  if (Number.isFinite(ratio) && ratio >= MIN_NORMAL) return Math.log(ratio);
+  return Math.log(a) - Math.log(b);
+}
+
+/** The smallest positive normal float64, 2⁻¹⁰²²: below it a quotient keeps fewer than 53 bits. */
+const MIN_NORMAL = 2 ** -1022;

@@ -11,18 +11,21 @@ import { sigmoid, sigmoidDerivative, softmax } from './activations.ts';
 import { crossEntropyFromLogits, mseFactor, type MseConvention } from './losses.ts';
 import { gram, kron, outer, scaleMatrix } from './linalg.ts';
 
-function assertDesign(fn: string, x: Matrix, w: Vector): void {
+/** Validates a linear model's arguments under the name of the public function that received them. */
+function assertLinearModel(fn: string, x: Matrix, y: Vector | undefined, w: Vector, b: number): void {
   assertMatrix(fn, 'x', x);
+  if (y !== undefined) assertVector(fn, 'y', y, x.length);
   assertVector(fn, 'w', w, x[0]!.length);
+  assertFiniteNumber(fn, 'b', b);
 }
 
-function assertTargets(fn: string, x: Matrix, y: Vector): void {
-  assertVector(fn, 'y', y, x.length);
+function assertConvention(fn: string, c: unknown): asserts c is MseConvention {
+  if (c !== 'half' && c !== 'unhalved') {
+    throw new LosscheckInputError(fn, 'convention', `must be 'half' or 'unhalved', got ${String(c)}`);
+  }
 }
 
-export function linearPredictions(x: Matrix, w: Vector, b: number): number[] {
-  assertDesign('linearPredictions', x, w);
-  assertFiniteNumber('linearPredictions', 'b', b);
+function predictions(x: Matrix, w: Vector, b: number): number[] {
   return x.map((row) => {
     let s = b;
     for (let i = 0; i < w.length; i++) s += w[i]! * row[i]!;
@@ -30,12 +33,18 @@ export function linearPredictions(x: Matrix, w: Vector, b: number): number[] {
   });
 }
 
+export function linearPredictions(x: Matrix, w: Vector, b: number): number[] {
+  assertLinearModel('linearPredictions', x, undefined, w, b);
+  return predictions(x, w, b);
+}
+
 export interface LinearGradient { w: number[]; b: number }
 
 /** ∇ of (1/N) Σ c(y − wᵀx − b)², c = ½ or 1: (2c/N) Σ (ŷ − y) x (and the same sum without x for b). */
 export function mseLinearGradient(x: Matrix, y: Vector, w: Vector, b: number, convention: MseConvention): LinearGradient {
-  assertTargets('mseLinearGradient', x, y);
-  const yHat = linearPredictions(x, w, b);
+  assertLinearModel('mseLinearGradient', x, y, w, b);
+  assertConvention('mseLinearGradient', convention);
+  const yHat = predictions(x, w, b);
   const scale = (2 * mseFactor(convention)) / x.length;
   return residualWeightedSum(x, yHat.map((yh, n) => scale * (yh - y[n]!)));
 }
@@ -43,21 +52,25 @@ export function mseLinearGradient(x: Matrix, y: Vector, w: Vector, b: number, co
 /** Hessian in w of the batch MSE of a linear model: (2c/N) XᵀX, independent of w and b. */
 export function mseLinearHessian(x: Matrix, convention: MseConvention): number[][] {
   assertMatrix('mseLinearHessian', 'x', x);
+  assertConvention('mseLinearHessian', convention);
   return scaleMatrix(gram(x), (2 * mseFactor(convention)) / x.length);
 }
 
 /** ∇ of the mean binary cross-entropy of ŷ = σ(wᵀx + b): (1/N) Σ (ŷ − y) x. */
 export function logisticCrossEntropyGradient(x: Matrix, y: Vector, w: Vector, b: number): LinearGradient {
-  assertTargets('logisticCrossEntropyGradient', x, y);
+  assertLinearModel('logisticCrossEntropyGradient', x, y, w, b);
   assertLabels('logisticCrossEntropyGradient', y);
-  const z = linearPredictions(x, w, b);
-  return residualWeightedSum(x, z.map((zn, n) => (sigmoid(zn) - y[n]!) / x.length));
+  const z = predictions(x, w, b);
+  // σ(z) − y written as (1 − y)σ(z) − yσ(−z) (equal because σ(z) + σ(−z) = 1): for a confident right
+  // answer (y = 1, z = 40) it keeps −σ(−40) ≈ −4·10⁻¹⁸ instead of rounding 1 − 1 to 0.
+  return residualWeightedSum(x, z.map((zn, n) => ((1 - y[n]!) * sigmoid(zn) - y[n]! * sigmoid(-zn)) / x.length));
 }
 
 /** ∇ of the mean squared error of ŷ = σ(wᵀx + b): (2c/N) Σ (ŷ − y) σ'(wᵀx + b) x. */
 export function sigmoidMseGradient(x: Matrix, y: Vector, w: Vector, b: number, convention: MseConvention): LinearGradient {
-  assertTargets('sigmoidMseGradient', x, y);
-  const z = linearPredictions(x, w, b);
+  assertLinearModel('sigmoidMseGradient', x, y, w, b);
+  assertConvention('sigmoidMseGradient', convention);
+  const z = predictions(x, w, b);
   const scale = (2 * mseFactor(convention)) / x.length;
   return residualWeightedSum(x, z.map((zn, n) => scale * (sigmoid(zn) - y[n]!) * sigmoidDerivative(zn)));
 }
@@ -79,10 +92,22 @@ function residualWeightedSum(x: Matrix, r: readonly number[]): LinearGradient {
   return { w: gw, b: gb };
 }
 
-/** Jacobian of softmax at the point where it outputs p: diag(p) − p pᵀ (symmetric, PSD, singular). */
+/**
+ * Jacobian of softmax at the point where it outputs p: diag(p) − p pᵀ (symmetric, PSD, singular). The
+ * diagonal p_i(1 − p_i) is formed as p_i·Σ_{j≠i} p_j: near a vertex (p_i → 1) 1 − p_i would cancel to
+ * rounding noise, while the sum of the other entries keeps its relative accuracy.
+ */
 export function softmaxJacobian(p: Vector): number[][] {
   assertDistribution('softmaxJacobian', 'p', p);
-  return p.map((pi, i) => p.map((pj, j) => (i === j ? pi - pi * pj : -pi * pj)));
+  return jacobianAt(p);
+}
+
+function jacobianAt(p: Vector): number[][] {
+  return p.map((pi, i) => {
+    let others = 0;
+    for (let j = 0; j < p.length; j++) if (j !== i) others += p[j]!;
+    return p.map((pj, j) => (i === j ? pi * others : -pi * pj));
+  });
 }
 
 /** ∇_z of cross-entropy from logits: softmax(z) − p. */
@@ -95,17 +120,26 @@ export function crossEntropyLogitGradient(p: Vector, z: Vector): number[] {
 
 /** ∇²_z of cross-entropy from logits: diag(p̂) − p̂p̂ᵀ with p̂ = softmax(z); independent of the target. */
 export function crossEntropyLogitHessian(z: Vector): number[][] {
-  return softmaxJacobian(softmax(z));
+  assertVector('crossEntropyLogitHessian', 'z', z);
+  return jacobianAt(softmax(z));
 }
 
-function assertSoftmaxRegression(fn: string, w: Matrix, x: Matrix): void {
+/** Validates W (d×C), X (N×d) and, when given, the targets P (N×C, each row a distribution). */
+function assertSoftmaxRegression(fn: string, w: Matrix, x: Matrix, p?: Matrix): void {
   assertMatrix(fn, 'w', w);
   assertMatrix(fn, 'x', x, undefined, w.length);
+  if (p === undefined) return;
+  assertMatrix(fn, 'p', p, x.length, w[0]!.length);
+  p.forEach((pn, n) => assertDistribution(fn, `p[${n}]`, pn));
 }
 
 /** Logits Wᵀx for every row x of X (N×C). */
 export function softmaxRegressionLogits(w: Matrix, x: Matrix): number[][] {
   assertSoftmaxRegression('softmaxRegressionLogits', w, x);
+  return logitsOf(w, x);
+}
+
+function logitsOf(w: Matrix, x: Matrix): number[][] {
   const d = w.length, c = w[0]!.length;
   return x.map((row) => {
     const z = new Array<number>(c).fill(0);
@@ -116,8 +150,8 @@ export function softmaxRegressionLogits(w: Matrix, x: Matrix): number[][] {
 
 /** Mean cross-entropy (1/N) Σ_n CE(p⁽ⁿ⁾, softmax(Wᵀx⁽ⁿ⁾)). */
 export function softmaxRegressionLoss(w: Matrix, x: Matrix, p: Matrix): number {
-  const z = softmaxRegressionLogits(w, x);
-  assertMatrix('softmaxRegressionLoss', 'p', p, x.length, w[0]!.length);
+  assertSoftmaxRegression('softmaxRegressionLoss', w, x, p);
+  const z = logitsOf(w, x);
   let s = 0;
   z.forEach((zn, n) => { s += crossEntropyFromLogits(p[n]!, zn); });
   return s / x.length;
@@ -125,9 +159,8 @@ export function softmaxRegressionLoss(w: Matrix, x: Matrix, p: Matrix): number {
 
 /** ∇_W of softmaxRegressionLoss: (1/N) Σ_n x⁽ⁿ⁾ (p̂⁽ⁿ⁾ − p⁽ⁿ⁾)ᵀ, a d×C matrix. */
 export function softmaxRegressionGradient(w: Matrix, x: Matrix, p: Matrix): number[][] {
-  const z = softmaxRegressionLogits(w, x);
-  assertMatrix('softmaxRegressionGradient', 'p', p, x.length, w[0]!.length);
-  p.forEach((pn, n) => assertDistribution('softmaxRegressionGradient', `p[${n}]`, pn));
+  assertSoftmaxRegression('softmaxRegressionGradient', w, x, p);
+  const z = logitsOf(w, x);
   const d = w.length, c = w[0]!.length;
   const g: number[][] = Array.from({ length: d }, () => new Array<number>(c).fill(0));
   z.forEach((zn, n) => {
@@ -142,11 +175,12 @@ export function softmaxRegressionGradient(w: Matrix, x: Matrix, p: Matrix): numb
  * (1/N) Σ_n (x⁽ⁿ⁾x⁽ⁿ⁾ᵀ) ⊗ (diag(p̂⁽ⁿ⁾) − p̂⁽ⁿ⁾p̂⁽ⁿ⁾ᵀ). It does not depend on the targets.
  */
 export function softmaxRegressionHessian(w: Matrix, x: Matrix): number[][] {
-  const z = softmaxRegressionLogits(w, x);
+  assertSoftmaxRegression('softmaxRegressionHessian', w, x);
+  const z = logitsOf(w, x);
   const d = w.length, c = w[0]!.length, n = d * c;
   const h: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   z.forEach((zn, s) => {
-    const block = kron(outer(x[s]!, x[s]!), softmaxJacobian(softmax(zn)));
+    const block = kron(outer(x[s]!, x[s]!), jacobianAt(softmax(zn)));
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) h[i]![j]! += block[i]![j]! / x.length;
   });
   return h;

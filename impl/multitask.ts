@@ -50,6 +50,9 @@ export function normalizeGradient(g: Vector): number[] {
 export function normalizedGradientCombination(gradients: readonly Vector[], weights: Vector): number[] {
   assertGradients('normalizedGradientCombination', gradients);
   assertWeights('normalizedGradientCombination', weights, gradients.length);
+  gradients.forEach((g, k) => {
+    if (euclideanNorm(g) === 0) throw new LosscheckInputError('normalizedGradientCombination', `gradients[${k}]`, 'is the zero vector: g/‖g‖ is undefined (the task is at a stationary point)');
+  });
   return weightedGradientSum(gradients.map((g) => normalizeGradient(g)), weights);
 }
 
@@ -62,9 +65,20 @@ export function minNormCombination(g1: Vector, g2: Vector): { gamma: number; dir
   assertVector('minNormCombination', 'g1', g1);
   assertVector('minNormCombination', 'g2', g2);
   if (g2.length !== g1.length) throw new LosscheckShapeError('minNormCombination', 'g2', `must have length ${g1.length}, got ${g2.length}`);
+  return minNormOf(g1, g2);
+}
+
+function minNormOf(g1: Vector, g2: Vector): { gamma: number; direction: number[] } {
+  // γ is invariant to scaling both gradients, so they are divided by their largest entry first:
+  // products of entries above ~1e154 would overflow (∞/∞ = NaN) and below ~1e-154 underflow (0/0).
+  let scale = 0;
+  for (let i = 0; i < g1.length; i++) scale = Math.max(scale, Math.abs(g1[i]!), Math.abs(g2[i]!));
   let num = 0, den = 0;
-  for (let i = 0; i < g1.length; i++) { const diff = g2[i]! - g1[i]!; num += diff * g2[i]!; den += diff * diff; }
-  const gamma = den === 0 ? 0.5 : Math.min(1, Math.max(0, num / den));
+  for (let i = 0; i < g1.length; i++) {
+    const a = g1[i]! / scale, b = g2[i]! / scale, diff = b - a;
+    num += diff * b; den += diff * diff;
+  }
+  const gamma = den === 0 || scale === 0 ? 0.5 : Math.min(1, Math.max(0, num / den));
   return { gamma, direction: g1.map((x, i) => gamma * x + (1 - gamma) * g2[i]!) };
 }
 
@@ -72,13 +86,18 @@ export function minNormCombination(g1: Vector, g2: Vector): { gamma: number; dir
 export function mgdaTwoTasks(
   gradient1: (theta: number[]) => number[], gradient2: (theta: number[]) => number[], theta0: Vector, step: number, iterations: number,
 ): number[] {
+  if (typeof gradient1 !== 'function') throw new LosscheckInputError('mgdaTwoTasks', 'gradient1', 'must be a function θ ↦ ∇L₁(θ)');
+  if (typeof gradient2 !== 'function') throw new LosscheckInputError('mgdaTwoTasks', 'gradient2', 'must be a function θ ↦ ∇L₂(θ)');
   assertVector('mgdaTwoTasks', 'theta0', theta0);
   assertFiniteNumber('mgdaTwoTasks', 'step', step);
   if (!(step > 0)) throw new LosscheckInputError('mgdaTwoTasks', 'step', `must be > 0, got ${step}`);
   if (!Number.isInteger(iterations) || iterations < 0) throw new LosscheckInputError('mgdaTwoTasks', 'iterations', `must be a non-negative integer, got ${iterations}`);
   let theta = [...theta0];
   for (let t = 0; t < iterations; t++) {
-    const { direction } = minNormCombination(gradient1(theta), gradient2(theta));
+    const g1 = gradient1(theta), g2 = gradient2(theta);
+    assertVector('mgdaTwoTasks', `gradient1(θ) at iteration ${t}`, g1, theta.length);
+    assertVector('mgdaTwoTasks', `gradient2(θ) at iteration ${t}`, g2, theta.length);
+    const { direction } = minNormOf(g1, g2);
     theta = theta.map((x, i) => x - step * direction[i]!);
   }
   return theta;

@@ -101,3 +101,4 @@ export * from './convexity.ts';
 export * from './decision.ts';
 export * from './attention.ts';
 export * from './geometry.ts';
+export * from './extreme.ts';
