@@ -10,6 +10,7 @@ import katex from 'katex';
 import type { CaseRecord, CheckRecord, ItemRecord, Num, QualificationMeasurement, ResultsFile } from './model.ts';
 import { fmt, replayCommand } from './markdown.ts';
 import type { Plot } from './plots.ts';
+import { BACKEND_COLUMNS, type BackendAgreement } from './backends.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
 
 /** The five verdicts an item can record, shown in the totals even when none has that verdict. */
@@ -34,7 +35,8 @@ export function math(latex: string, display: boolean): string {
  * Source text with its $…$ / $$…$$ math typeset and **bold** kept. A quote is an excerpt and may cut
  * a formula in half: when the dollars do not pair up, the text is shown verbatim instead.
  */
-export function richText(text: string): string {
+export function richText(text: string | undefined): string {
+  if (text === undefined) return '—'; // a record without this field still renders (the JSON shows what is missing)
   const parts = text.split(/(\$\$[\s\S]+?\$\$|\$[^$]+?\$)/);
   const dollarsLeft = parts.filter((_, i) => i % 2 === 0).some((p) => p.includes('$'));
   if (dollarsLeft) return escapeHtml(text);
@@ -180,6 +182,27 @@ ${f.eigen.map((e) => `<tr><td>${escapeHtml(e.library)}</td><td class="n">${e.cas
 </tbody></table><p>Eigenvalue oracle used by the checks: ${escapeHtml(f.eigenOracle)}.</p></section>`;
 }
 
+/** The cross-backend agreement of the tfjs-oracle checks (reports/backends.ts), when more than one backend was recorded. */
+function backendSection(agreement: BackendAgreement | undefined): string {
+  if (!agreement || agreement.backends.filter((b) => b.source).length < 2) return '';
+  const rows = agreement.rows.map((r) => `<tr${r.agrees ? '' : ' class="fail"'}><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.check)}</td>` +
+    `<td><span class="role">${escapeHtml(r.role)}</span></td>${BACKEND_COLUMNS.map((name) => {
+      const m = r.perBackend[name];
+      return `<td class="n">${m ? `${num(m.maxError)} / ${num(m.tolerance)} ${m.passed ? '✓' : '✗'}` : '—'}</td>`;
+    }).join('')}<td class="n">${r.spread === null ? '—' : num(r.spread)}</td><td>${r.agrees ? 'yes' : '<b>no</b>'}</td></tr>`);
+  const runs = agreement.backends.map((b) => `<li><b>${escapeHtml(b.name)}</b>: ${b.source
+    ? `seed ${b.seed ?? '—'}, ${b.runs ?? '—'} cases${b.comparable ? '' : ' — <b>not comparable</b> (different seed or case counts)'}`
+    : 'not recorded'}</li>`).join('');
+  return `<section id="backends"><h2>Cross-backend agreement</h2>
+<p>${agreement.itemsAgreeingOnAll} of ${agreement.items} items with a tfjs-oracle check agree on all ${BACKEND_COLUMNS.length} backends
+(same seed, cases, tolerance model and qualified oracle methods). Each cell is the measured value of the deciding case / its tolerance.</p>
+<ul>${runs}</ul>
+${agreement.findings.length ? `<p><b>Findings</b> (a backend disagreeing beyond tolerance):</p><ul>${agreement.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>` : '<p>Findings: none — no backend disagrees beyond tolerance.</p>'}
+${agreement.notes.length ? `<ul>${agreement.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
+<details><summary>${agreement.rows.length} tfjs-oracle checks per backend</summary><table class="backends"><thead><tr><th>item</th><th>check</th><th>role</th>
+${BACKEND_COLUMNS.map((n) => `<th>${escapeHtml(n)}</th>`).join('')}<th>spread</th><th>agrees</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></details></section>`;
+}
+
 const howToRead = (refutationMargin: unknown) => `<section id="how"><h2>How to read this</h2>
 <p>Each item is a numbered formula (id <code>4.3.k</code>) or a prose claim (a slug) of the source, shown with its verbatim
 Chinese quote, one English sentence, and the formula as printed. Each check measures one number per case (usually the largest
@@ -262,6 +285,7 @@ ${indexSection(items)}
 ${items.map((it) => itemCard(it, g.backend)).join('\n')}
 </section>
 ${findingsSection(oracleFindings)}
+${backendSection(results.backendAgreement)}
 ${howToRead(g.toleranceModel.refutationMargin)}
 <script>${SCRIPT}</script>
 </body></html>

@@ -68,19 +68,29 @@ describe('npx losscheck: commands', () => {
     expect(r.stdout).toMatch(/npx losscheck check <id…> \[options\]/);
   });
 
-  let refutedId = '';
-  it('list: ids with their recorded verdicts', async () => {
+  /** The first item whose recorded verdict is refuted, from `list --json`. */
+  async function firstRefuted(): Promise<string> {
+    const json = await run(['list', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const items = JSON.parse(json.stdout) as { id: string; recordedVerdict: string }[];
+    return items.find((it) => it.recordedVerdict === 'refuted')?.id ?? '';
+  }
+
+  it('list: ids with their recorded verdicts, as text and as JSON', async () => {
     const text = await run(['list']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^4\.3\.1\s+4\.3\.1\s+formula\s+\S+/m);
+    expect(text.stdout).toMatch(/\n\d+ items\n$/);
     const json = await run(['list', '--json']);
-    const items = JSON.parse(json.stdout) as { id: string; recordedVerdict: string }[];
-    expect(items.length).toBe(Number(/(\d+) items\n$/.exec(text.stdout)?.[1]));
-    refutedId = items.find((it) => it.recordedVerdict === 'refuted')?.id ?? '';
-    expect(refutedId).not.toBe('');
+    const items = JSON.parse(json.stdout) as { id: string; recordedVerdict: string; section: string }[];
+    expect(items.find((it) => it.id === '4.3.1')).toMatchObject({ section: '4.3.1' });
+    const lines = text.stdout.trim().split('\n');
+    expect(lines.length - 2).toBe(Number(/(\d+) items$/.exec(lines.at(-1)!)?.[1])); // header + one line per item + count
   });
 
   it('check a refuted item, then replay its counterexample from the printed --seed/--path', async () => {
+    const refutedId = await firstRefuted();
+    expect(refutedId).not.toBe('');
     // Few cases keep the test quick; the replay must reproduce the same shrunk case without shrinking further.
     const first = await run(['check', refutedId, '--runs', '100', '--json', '--quiet']);
     expect(first.code, first.stderr).toBe(0);

@@ -37,6 +37,21 @@ describe('HTML report renderer', () => {
     expect(typeset).toContain('<strong>梯度</strong>');
   });
 
+  it('shows the cross-backend agreement when more than one backend was recorded', () => {
+    const m = { maxError: 1e-7, tolerance: 1e-6, passed: true, verdict: 'holds' };
+    const withBackends = renderHtml({ ...FIXTURE, backendAgreement: {
+      backends: [{ name: 'node-wasm', source: 'conformance.json', seed: 7, runs: 100, comparable: true, skipped: [] },
+        { name: 'node-cpu', source: 'backend-node-cpu.json', seed: 7, runs: 100, comparable: true, skipped: [] },
+        { name: 'browser-webgl', comparable: false, skipped: [] }, { name: 'browser-wasm', comparable: false, skipped: [] }],
+      rows: [{ id: '4.3.1', check: 'printed ↔ tfjs', role: 'claim', spread: 1,
+        perBackend: { 'node-wasm': m, 'node-cpu': m, 'browser-webgl': null, 'browser-wasm': null }, agrees: true }],
+      items: 1, itemsAgreeingOnAll: 0, findings: [], notes: [],
+    } }, []);
+    expect(withBackends).toContain('<section id="backends">');
+    expect(withBackends).toContain('1.00e-7 / 1.00e-6 ✓');
+    expect(html).not.toContain('<section id="backends">');
+  });
+
   it("shows KaTeX's error element for LaTeX it cannot parse (what the browser test looks for)", () => {
     expect(math('\\frac{1}{', true)).toContain('katex-error');
     expect(escapeHtml(`<&"'>`)).toBe('&lt;&amp;&quot;&#39;&gt;');
