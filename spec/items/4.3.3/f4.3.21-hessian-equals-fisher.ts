@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { check, defineItem, type RunContext } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
+import { tfjsHessian } from '../../engine/labels.ts';
+import { between, binaryLabel, logitsWithClasses, softmaxRegressionCase } from '../../domains/index.ts';
+import { binaryCrossEntropyOfProbability } from '../../../oracles/tfjs/sigmoidUnit.ts';
+import { logitFisherTolerance, tfjsCategoricalInLogits, tfjsSoftmaxRegressionFisher } from '../../support/information.ts';
+import { hessianTolerance, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
+
+// Logits with the observed label y (the Hessian is taken at the data's label, the Fisher over y ~ p̂).
+const labelled = logitsWithClasses(2, 6, 6).chain((c) => fc.nat(c.C - 1).map((y) => ({ ...c, y })));
+// One sample (x, y) of softmax regression: the loss −log p̂_y(x; W) in vec(W).
+const oneSample = softmaxRegressionCase({ d: [1, 3], C: [2, 3], N: [1, 1] });
+// Bernoulli parameterised by its mean θ = P(y = 1) (not by its logit), and an observed label.
+const bernoulliMean = fc.record({ theta: between(0.05, 0.95), y: binaryLabel() });
+const oracle = (ctx: RunContext) => `${tfjsHessian(ctx)}; Fisher by 4.3.20 with the exact Σ over labels`;
+
+/** Hessian of −log P_θ(y) at the observed y, and the Fisher Σ_{y'} P_θ(y') s_{y'}², for the mean-parameterised Bernoulli. */
+function bernoulliMeanHessianAndFisher(cases: { theta: number; y: 0 | 1 }[], ctx: RunContext): { hessian: number; fisher: number }[] {
+  // Rows 3b, 3b+1: labels 0 and 1 (for the scores); row 3b+2: the observed label (for the Hessian).
+  const labels = cases.flatMap((c) => [0, 1, c.y]);
+  const out = ctx.tfjs.derivatives(cases.flatMap((c) => [[c.theta], [c.theta], [c.theta]]), binaryCrossEntropyOfProbability(labels), { hessian: true });
+  return cases.map((c, b) => ({
+    hessian: out.hessians![3 * b + 2]![0]![0]!,
+    fisher: (1 - c.theta) * out.gradients[3 * b]![0]! ** 2 + c.theta * out.gradients[3 * b + 1]![0]! ** 2,
+  }));
+}
+
+export default defineItem({
+  id: '4.3.21', kind: 'formula', section: '4.3.3',
+  quote: String.raw`H_{CE}(\theta) = I(\theta)`,
+  printed: String.raw`H_{CE}(\theta) = I(\theta)`,
+  statement: 'The Hessian of the cross-entropy (negative log-likelihood) −log P_θ(y) at an observed label equals the Fisher information I(θ).',
+  condition: 'θ are the natural (canonical) parameters of the output distribution: the logits of a softmax/sigmoid output, or the weights W of '
+    + 'softmax regression for a given input x. Then ∇²(−log p̂_y) does not depend on y and equals I(θ). In other parameterisations (e.g. the '
+    + 'probability θ = p̂ itself, or a non-canonical link) only the expected Hessian E_{y∼P_θ}[∇²(−log P_θ(y))] equals I(θ) (4.3.20).',
+  expectedVerdict: 'conditional',
+  checks: [
+    check({
+      name: 'logits: ∇²_z(−log p̂_y) at the observed y = I(z) (tfjs)', role: 'condition', oracle, arbitrary: labelled, runs: 'hessian',
+      evaluate: (cases, ctx) => tfjsCategoricalInLogits(cases, ctx, true).map((f, b) =>
+        agreement(f.negLogHessians![cases[b]!.y]!, f.fisherFromScores, logitFisherTolerance(cases[b]!.z, ['float32', 'float32']))),
+    }),
+    check({
+      name: 'softmax regression: ∇²_W(−log p̂_y(x)) = I(W) of p(y | x; W) (tfjs)', role: 'condition', oracle, arbitrary: oneSample, runs: 'hessian',
+      evaluate: (cases, ctx) => {
+        const hessians = tfjsSoftmaxRegression(cases, ctx, true);
+        const fisher = tfjsSoftmaxRegressionFisher(cases, ctx);
+        // Both sides are float32 computations of the same float64 quantity: twice the one-sided tolerance.
+        return cases.map((c, b) => agreement(hessians[b]!.hessian!, fisher[b]!, 2 * hessianTolerance(c)));
+      },
+    }),
+    check({
+      name: 'mean parameter θ = P(y = 1): ∇²_θ(−log P_θ(y)) at the observed y = I(θ) (tfjs)', role: 'outside-condition', oracle,
+      arbitrary: bernoulliMean, runs: 'hessian',
+      evaluate: (cases, ctx) => bernoulliMeanHessianAndFisher(cases, ctx).map(({ hessian, fisher }, b) => {
+        const { theta, y } = cases[b]!;
+        // Entries of size ≤ 1/θ² + 1/(1 − θ)²; a log, a division and their backward passes in float32, both sides.
+        const tol = tolerance({ dtypes: ['float32', 'float32'], operations: 8, scale: 1 / theta ** 2 + 1 / (1 - theta) ** 2, condition: 2 });
+        return agreement(hessian, fisher, tol, `θ = ${theta}, y = ${y}: Hessian ${hessian.toPrecision(4)}, Fisher 1/(θ(1−θ)) = ${fisher.toPrecision(4)}`);
+      }),
+    }),
+  ],
+});
