@@ -11,3 +11,4 @@ export * from './multitask.ts';
 export * from './estimation.ts';
 export * from './information.ts';
 export * from './adam.ts';
+export * from './positional.ts';
