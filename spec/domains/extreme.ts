@@ -80,3 +80,16 @@ export function underflowDistribution(lo = 2, hi = 6): fc.Arbitrary<number[]> {
 export function oneHotWithClass(classes: number): fc.Arbitrary<{ p: number[]; c: number }> {
   return fc.nat(classes - 1).map((c) => ({ c, p: Array.from({ length: classes }, (_, i) => (i === c ? 1 : 0)) }));
 }
+
+/** A distribution over exactly C classes with exact zeros and near-underflow entries (see underflowDistribution). */
+export function underflowDistributionOf(classes: number): fc.Arbitrary<number[]> {
+  return underflowDistribution(classes, classes);
+}
+
+/** Mixed-scale logits (entries up to ±1e4) with a target distribution over the same C classes that has zeros and tiny entries. */
+export function extremeClassificationCase(lo = 2, hi = 6): fc.Arbitrary<{ z: number[]; p: number[] }> {
+  return fc.integer({ min: lo, max: hi }).chain((c) => fc.record({
+    z: fc.array(extremeLogit(), { minLength: c, maxLength: c }),
+    p: underflowDistributionOf(c),
+  }));
+}
