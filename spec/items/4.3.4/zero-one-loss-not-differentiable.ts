@@ -39,7 +39,8 @@ export default defineItem({
         const towardA = z.map((v, i) => (i === a ? v + t : i === b ? v - t : v));
         const towardB = z.map((v, i) => (i === a ? v - t : i === b ? v + t : v));
         const loss = zeroOneOfLogits(a);
-        return { value: Math.abs(loss(towardA) - loss(towardB)), bound: 1, sense: 'atLeast' as const,
+        // Exact: the loss is 0 on a's side and 1 on b's side, however small the step.
+        return { value: Math.abs(Math.abs(loss(towardA) - loss(towardB)) - 1), bound: 0,
           note: `L = ${loss(towardA)} at z_a − z_b = +${(2 * t).toExponential(1)}, ${loss(towardB)} at −${(2 * t).toExponential(1)}` };
       }),
     }),
