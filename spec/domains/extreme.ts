@@ -93,3 +93,11 @@ export function extremeClassificationCase(lo = 2, hi = 6): fc.Arbitrary<{ z: num
     p: underflowDistributionOf(c),
   }));
 }
+
+/**
+ * A probability near 0 or 1 that float32 can still hold: 10^k for k ∈ [−37, −1] (above float32's smallest
+ * normal 1.2·10⁻³⁸) or 1 − 10^k for k ∈ [−7, −1] (1 − 10⁻⁸ would round to 1 in float32, ulp 2⁻²⁴ below 1).
+ */
+export function float32BoundaryProbability(): fc.Arbitrary<number> {
+  return fc.oneof(between(-37, -1).map((k) => 10 ** k), between(-7, -1).map((k) => 1 - 10 ** k));
+}
