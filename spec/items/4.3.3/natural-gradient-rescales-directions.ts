@@ -1,0 +1,38 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { spdMetric, vector } from '../../domains/index.ts';
+import { SOLVE_ORACLE, dot, norm, solveTolerance, solveWith } from '../../support/naturalGradient.ts';
+
+const metrics = spdMetric([2, 5], 2);
+const withDirection = metrics.chain((m) => vector(m.n, 1).filter((u) => norm(u) > 1e-3).map((u) => ({ ...m, u })));
+const conditionOf = (eigenvalues: number[]) => Math.max(...eigenvalues) / Math.min(...eigenvalues);
+
+export default defineItem({
+  id: 'natural-gradient-rescales-directions', kind: 'claim', section: '4.3.3',
+  quote: '在 Fisher 信息较大的方向上（数据变化敏感的方向），梯度被压缩；在 Fisher 信息较小的方向上，梯度被放大',
+  statement: 'The natural gradient G⁻¹∇L shrinks the gradient along directions of large Fisher information and enlarges it along directions of small Fisher information.',
+  condition: 'The directions are the eigenvectors q_k of G: there the component is divided by the eigenvalue, q_kᵀG⁻¹g = (q_kᵀg)/λ_k (shrunk for λ_k > 1, '
+    + 'enlarged for λ_k < 1). Along other directions u the component is not a rescaled gradient component: it can even change sign, so it is neither compressed nor amplified.',
+  expectedVerdict: 'conditional',
+  checks: [
+    check({
+      name: 'eigen-directions: q_kᵀ G⁻¹g = (q_kᵀ g)/λ_k for every k', role: 'condition', oracle: SOLVE_ORACLE, arbitrary: metrics, runs: 'default',
+      evaluate: (cases) => cases.map(({ n, G, g, eigenvalues, eigenvectors }) => {
+        const natural = solveWith(G, g);
+        return agreement(eigenvectors.map((q) => dot(q, natural)), eigenvectors.map((q, k) => dot(q, g) / eigenvalues[k]!),
+          solveTolerance(n, conditionOf(eigenvalues), norm(g) / Math.min(...eigenvalues)));
+      }),
+    }),
+    check({
+      name: 'any direction u: the natural-gradient component uᵀG⁻¹g has the sign of uᵀg', role: 'outside-condition', oracle: SOLVE_ORACLE,
+      arbitrary: withDirection, runs: 'default',
+      evaluate: (cases) => cases.map(({ n, G, g, u, eigenvalues }) => {
+        const natural = solveWith(G, g);
+        const along = dot(u, natural) / norm(u), gradientAlong = dot(u, g) / norm(u);
+        // Opposite signs are measured by −(uᵀG⁻¹g)(uᵀg), relative to ‖G⁻¹g‖‖g‖ (0 when the signs agree).
+        return { value: Math.max(0, -along * gradientAlong) / (norm(natural) * norm(g)), bound: solveTolerance(n, conditionOf(eigenvalues), 1),
+          note: `uᵀg = ${gradientAlong.toPrecision(3)}, uᵀG⁻¹g = ${along.toPrecision(3)}, λ ∈ [${Math.min(...eigenvalues).toPrecision(3)}, ${Math.max(...eigenvalues).toPrecision(3)}]` };
+      }),
+    }),
+  ],
+});

@@ -1,0 +1,17 @@
+// Shared by the natural-gradient items: G⁻¹g by an independent solver (ml-matrix LU with pivoting, the
+// oracle) and the float64 tolerance of a quantity computed through a solve with G.
+import { tolerance } from '../engine/tolerance.ts';
+import { solveLinear } from '../../oracles/linalg.ts';
+
+export const SOLVE_ORACLE = 'ml-matrix LU solve (float64)';
+export const solveWith = (G: number[][], g: number[]) => solveLinear(G, g);
+export const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+export const norm = (a: number[]) => Math.hypot(...a);
+
+/**
+ * Two backward-stable float64 solves of G x = g agree to about n²·u·κ(G)·‖x‖ (Higham §7.1); `scale` is the
+ * size of the terms the compared quantity is built from.
+ */
+export function solveTolerance(n: number, condition: number, scale: number): number {
+  return tolerance({ dtypes: ['float64', 'float64'], operations: n * n + 2 * n, scale, condition });
+}
