@@ -9,9 +9,11 @@ export const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai *
 export const norm = (a: number[]) => Math.hypot(...a);
 
 /**
- * Two backward-stable float64 solves of G x = g agree to about n²·u·κ(G)·‖x‖ (Higham §7.1); `scale` is the
+ * A backward-stable float64 solve of G x = g has a backward error of γ_{cn} relative to G, hence a forward
+ * error of κ(G)·γ_{cn}·‖x‖ (Higham §7.1–7.2): the condition number multiplies the rounding count, so it
+ * enters the scale. n² + 2n roundings cover assembling G and the products with the result; `scale` is the
  * size of the terms the compared quantity is built from.
  */
 export function solveTolerance(n: number, condition: number, scale: number): number {
-  return tolerance({ dtypes: ['float64', 'float64'], operations: n * n + 2 * n, scale, condition });
+  return tolerance({ dtypes: ['float64', 'float64'], operations: n * n + 2 * n, scale: scale * condition });
 }
