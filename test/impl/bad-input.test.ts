@@ -271,6 +271,17 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     { category: 'nan', what: 'gradient1 returns NaN', argument: 'gradient1(θ) at iteration 0', call: () => impl.mgdaTwoTasks(() => [NaN, 0], (x) => x, w2, 0.1, 1), problem: /NaN at index 0/ },
     shapeCase('gradient2(θ) at iteration 0', 'gradient2 returns the wrong length', () => impl.mgdaTwoTasks((x) => x, () => [1], w2, 0.1, 1), /must have length 2, got 1/)],
 
+  // positional.ts
+  positionFrequencies: [...numberCases('d', (d) => impl.positionFrequencies(d)), ...numberCases('base', (b) => impl.positionFrequencies(4, b)),
+    domainCase('d', 'd = 3 (odd)', () => impl.positionFrequencies(3), /even integer/),
+    domainCase('base', 'base = 1', () => impl.positionFrequencies(4, 1), /must be > 1/)],
+  sinusoidalEncoding: [...numberCases('position', (m) => impl.sinusoidalEncoding(m, 4)), ...numberCases('d', (d) => impl.sinusoidalEncoding(1, d)),
+    ...numberCases('base', (b) => impl.sinusoidalEncoding(1, 4, b)),
+    domainCase('d', 'd = 0', () => impl.sinusoidalEncoding(1, 0), /even integer/)],
+  rotaryEmbedding: [...vectorCases('x', [0.1, -0.2, 0.3, 0.4], (x) => impl.rotaryEmbedding(x, 1)),
+    ...numberCases('position', (m) => impl.rotaryEmbedding(w2, m)), ...numberCases('base', (b) => impl.rotaryEmbedding(w2, 1, b)),
+    shapeCase('x', 'x has odd length', () => impl.rotaryEmbedding(v3, 1), /even length/)],
+
   // estimation.ts
   olsEstimatorMatrix: [...matrixCases('X', X, (x) => impl.olsEstimatorMatrix(x)),
     domainCase('X', 'X has dependent columns', () => impl.olsEstimatorMatrix([[1, 2], [2, 4], [3, 6]]), /full column rank \(2\)/)],
