@@ -4,11 +4,12 @@
 //  * taylorRates: a gradient g (and optionally a Hessian-vector term) is consistent with f only if the
 //    Taylor remainder r(h) = |f(x + h v) − f(x) − h gᵀv [− ½h² vᵀHv]| shrinks like h² [h³]. The observed
 //    rate log2(r(h)/r(h/2)) over a ladder of step sizes decides, so no verdict hangs on one step size.
-import { OracleInputError, assertBatch } from './errors.ts';
+import { OracleInputError, assertBatch, assertFunction, assertPositiveInteger } from './errors.ts';
 
 const UNIT_ROUNDOFF_64 = 2 ** -53;
 
 export function centralGradient(f: (x: number[]) => number, x: number[]): number[] {
+  assertFunction('centralGradient', 'f', f);
   assertBatch('centralGradient', 'x', [x]);
   return x.map((xi, i) => {
     const h = Math.cbrt(UNIT_ROUNDOFF_64) * Math.max(1, Math.abs(xi));
@@ -39,8 +40,12 @@ export function taylorRates(
   f: (x: number[]) => number, x: number[], v: number[], directional: number, curvature?: number,
   options: { h0?: number; levels?: number } = {},
 ): TaylorRateResult {
+  assertFunction('taylorRates', 'f', f);
   assertBatch('taylorRates', 'x', [x]);
   assertBatch('taylorRates', 'v', [v], x.length);
+  if (v.every((vi) => vi === 0)) throw new OracleInputError('taylorRates', 'v', 'must be a nonzero direction');
+  if (options.h0 !== undefined && !(options.h0 > 0 && Number.isFinite(options.h0))) throw new OracleInputError('taylorRates', 'options.h0', `must be finite and > 0, got ${options.h0}`);
+  if (options.levels !== undefined) assertPositiveInteger('taylorRates', 'options.levels', options.levels, 2);
   if (!Number.isFinite(directional)) throw new OracleInputError('taylorRates', 'directional', 'must be finite');
   if (curvature !== undefined && !Number.isFinite(curvature)) throw new OracleInputError('taylorRates', 'curvature', 'must be finite');
   const levels = options.levels ?? 8;

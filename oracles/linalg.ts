@@ -4,12 +4,33 @@
 // failures on realistic, rank-deficient Hessians are measured and reported as an oracle finding.
 import numeric from 'numeric';
 import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix';
-import { OracleInputError, assertBatch } from './errors.ts';
+import { OracleInputError, assertBatch, assertFinite, assertPositiveInteger } from './errors.ts';
 
 export type EigenLibrary = 'ml-matrix' | 'numeric';
 
+function assertSquare(fn: string, a: number[][]): void {
+  assertBatch(fn, 'a', a);
+  if (a[0]!.length !== a.length) throw new OracleInputError(fn, 'a', `must be square, got ${a.length}×${a[0]!.length}`);
+}
+
+/**
+ * Square and symmetric up to the rounding of whoever assembled it. The matrices may be float32 autodiff
+ * Hessians from tfjs, whose two triangles differ by float32 rounding amplified by cancellation (measured:
+ * 5·10⁻⁵ relative on an entry of a softmax-regression Hessian, 2·10⁻⁷ absolute), and the symmetric EVD
+ * reads one triangle. The allowance 2⁻⁸·max|a_ij| leaves two orders of magnitude above that rounding and
+ * stays far below a structural asymmetry (a transposed block, a wrong index: O(max|a_ij|)), which a
+ * symmetric solver would otherwise silently misread.
+ */
+const SYMMETRY_ALLOWANCE = 2 ** -8;
+
 function assertSquareSymmetric(fn: string, a: number[][]): void {
-  assertBatch(fn, 'a', a, a.length);
+  assertSquare(fn, a);
+  const n = a.length, scale = Math.max(...a.flat().map(Math.abs));
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) {
+    if (Math.abs(a[i]![j]! - a[j]![i]!) > SYMMETRY_ALLOWANCE * scale) {
+      throw new OracleInputError(fn, 'a', `is not symmetric: a[${i}][${j}] = ${a[i]![j]} but a[${j}][${i}] = ${a[j]![i]}`);
+    }
+  }
 }
 
 /** Eigenvalues of a symmetric matrix, ascending, from ml-matrix's symmetric EVD (tred2 + tql2). */
@@ -32,12 +53,14 @@ export function eigenvaluesNumeric(a: number[][]): number[] {
 }
 
 export function symmetricEigenvalues(a: number[][], library: EigenLibrary): number[] {
+  if (library !== 'ml-matrix' && library !== 'numeric') throw new OracleInputError('symmetricEigenvalues', 'library', `must be 'ml-matrix' or 'numeric', got ${String(library)}`);
+  assertSquareSymmetric('symmetricEigenvalues', a);
   return library === 'ml-matrix' ? eigenvaluesMlMatrix(a) : eigenvaluesNumeric(a);
 }
 
 /** Solves A x = b with ml-matrix (LU with pivoting). */
 export function solveLinear(a: number[][], b: number[]): number[] {
-  assertSquareSymmetric('solveLinear', a);
+  assertSquare('solveLinear', a);
   assertBatch('solveLinear', 'b', [b], a.length);
   return solve(new Matrix(a), Matrix.columnVector(b)).getColumn(0);
 }
@@ -56,6 +79,8 @@ function random(seed: number): () => number {
 
 /** Q diag(λ) Qᵀ with Q a product of Householder reflections: a symmetric matrix with known spectrum. */
 export function matrixWithSpectrum(lambda: number[], seed: number): number[][] {
+  assertBatch('matrixWithSpectrum', 'lambda', [lambda]);
+  assertFinite('matrixWithSpectrum', 'seed', seed);
   const n = lambda.length, rnd = random(seed);
   let q: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   for (let r = 0; r < 3; r++) {
@@ -78,6 +103,8 @@ export interface SpectrumQualificationCase {
  * softmax Hessians, and clusters of repeated eigenvalues.
  */
 export function spectrumQualificationCases(count: number, seed: number): SpectrumQualificationCase[] {
+  assertPositiveInteger('spectrumQualificationCases', 'count', count);
+  assertFinite('spectrumQualificationCases', 'seed', seed);
   const rnd = random(seed);
   const cases: SpectrumQualificationCase[] = [];
   for (let k = 0; k < count; k++) {

@@ -4,7 +4,7 @@
 // the Gaussian, inverse CDF for the Laplace and the exponential, table lookup for categoricals) and
 // closed-form moments/densities of the distributions it draws from, which qualifyMonteCarlo() uses
 // to measure the oracle on known expectations before any check relies on it.
-import { OracleInputError } from './errors.ts';
+import { OracleInputError, assertFunction } from './errors.ts';
 
 /** A uniform generator on the open interval (0, 1): mulberry32 (32-bit state), offset by half a step so 0 never occurs. */
 export interface Rng { uniform(): number; gaussian(): number; laplace(): number }
@@ -102,11 +102,33 @@ export function categorical(p: readonly number[]): (r: Rng) => number {
 /** An estimate with its standard error and the number of samples behind it. */
 export interface Estimate { estimate: number; standardError: number; samples: number; }
 
+/** At least `min` finite samples. */
+function assertSamples(fn: string, values: ArrayLike<number>, min: number): void {
+  const n = (values as { length?: unknown } | null)?.length;
+  if (typeof n !== 'number') throw new OracleInputError(fn, 'values', 'must be an array of samples');
+  if (n < min) throw new OracleInputError(fn, 'values', `needs at least ${min} samples, got ${n}`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) throw new OracleInputError(fn, 'values', `holds ${values[i]} at index ${i}`);
+}
+
+/** n draws of `draw` from a fresh generator seeded with `seed`; each must be a finite number. */
+function draws(fn: string, draw: (r: Rng) => number, samples: number, seed: number): Float64Array {
+  assertFunction(fn, 'draw', draw);
+  if (!Number.isSafeInteger(samples) || samples < 2) throw new OracleInputError(fn, 'samples', `must be an integer ≥ 2, got ${samples}`);
+  if (!Number.isSafeInteger(seed)) throw new OracleInputError(fn, 'seed', `must be an integer, got ${seed}`);
+  const r = rng(seed);
+  const values = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) {
+    const x = draw(r);
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new OracleInputError(fn, 'draw', `returned ${String(x)} at sample ${i}`);
+    values[i] = x;
+  }
+  return values;
+}
+
 /** Sample mean and its standard error s/√n (s: sample standard deviation, n − 1 denominator). */
 export function meanOf(values: ArrayLike<number>): Estimate {
+  assertSamples('meanOf', values, 2);
   const n = values.length;
-  if (n < 2) throw new OracleInputError('meanOf', 'values', `needs at least 2 samples, got ${n}`);
-  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) throw new OracleInputError('meanOf', 'values', `holds ${values[i]} at index ${i}`);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += values[i]!;
   mean /= n;
@@ -117,24 +139,17 @@ export function meanOf(values: ArrayLike<number>): Estimate {
 
 /** E[f(X)] over n draws, X from `draw`, with a fresh generator from `seed`. */
 export function expectation(draw: (r: Rng) => number, samples: number, seed: number): Estimate {
-  if (!Number.isSafeInteger(samples) || samples < 2) throw new OracleInputError('expectation', 'samples', `must be an integer ≥ 2, got ${samples}`);
-  const r = rng(seed);
-  const values = new Float64Array(samples);
-  for (let i = 0; i < samples; i++) values[i] = draw(r);
-  return meanOf(values);
+  return meanOf(draws('expectation', draw, samples, seed));
 }
 
 /** Draws n values of X (for estimates that need the sample itself, e.g. paired differences of several functions). */
 export function drawSample(draw: (r: Rng) => number, samples: number, seed: number): Float64Array {
-  if (!Number.isSafeInteger(samples) || samples < 2) throw new OracleInputError('drawSample', 'samples', `must be an integer ≥ 2, got ${samples}`);
-  const r = rng(seed);
-  const values = new Float64Array(samples);
-  for (let i = 0; i < samples; i++) values[i] = draw(r);
-  return values;
+  return draws('drawSample', draw, samples, seed);
 }
 
 /** Variance of a sample (n − 1 denominator) with the standard error of that estimate: sd of (x − x̄)² over √n. */
 export function varianceOf(values: ArrayLike<number>): Estimate {
+  assertSamples('varianceOf', values, 2);
   const m = meanOf(values).estimate;
   const squares = Float64Array.from({ length: values.length }, (_, i) => (values[i]! - m) ** 2);
   const e = meanOf(squares);
@@ -148,8 +163,9 @@ export function varianceOf(values: ArrayLike<number>): Estimate {
  * asymptotic 1/(2f(m)√n)); section medians carry an O(sections/n) bias, negligible for the sizes used.
  */
 export function medianOf(values: ArrayLike<number>, sections = 40): Estimate {
+  if (!Number.isSafeInteger(sections) || sections < 2) throw new OracleInputError('medianOf', 'sections', `must be an integer ≥ 2, got ${sections}`);
+  assertSamples('medianOf', values, 2 * sections);
   const n = values.length;
-  if (n < 2 * sections) throw new OracleInputError('medianOf', 'values', `needs at least ${2 * sections} samples, got ${n}`);
   const median = (a: number[]) => { a.sort((x, y) => x - y); const k = a.length >> 1; return a.length % 2 ? a[k]! : 0.5 * (a[k - 1]! + a[k]!); };
   const all = median(Array.from(values));
   const size = Math.floor(n / sections);
@@ -172,6 +188,9 @@ export interface MonteCarloQualification {
  * accepts each z-score against its own rule.
  */
 export function qualifyMonteCarlo(samples: number, seed: number): MonteCarloQualification[] {
+  // The median's sectioning needs 80 samples (40 sections of 2).
+  if (!Number.isSafeInteger(samples) || samples < 80) throw new OracleInputError('qualifyMonteCarlo', 'samples', `must be an integer ≥ 80, got ${samples}`);
+  if (!Number.isSafeInteger(seed)) throw new OracleInputError('qualifyMonteCarlo', 'seed', `must be an integer, got ${seed}`);
   const out: MonteCarloQualification[] = [];
   const add = (name: string, exact: number, estimate: Estimate) =>
     out.push({ case: name, exact, estimate, zScore: Math.abs(estimate.estimate - exact) / estimate.standardError });

@@ -6,7 +6,7 @@
 // (tfjs-core 4.22 adam_optimizer.js; ε is added to √v̂, as in Kingma & Ba, unlike Keras's ε̂ form).
 // The accumulated moments are read back through optimizer.getWeights() ([iterations, m…, v…]).
 import type { Tf } from './backend.ts';
-import { OracleInputError, assertBatch } from '../errors.ts';
+import { OracleInputError, assertBatch, assertTf } from '../errors.ts';
 
 export interface TfjsAdamConfig { learningRate: number; beta1: number; beta2: number; epsilon: number }
 export interface TfjsAdamState { w: number[]; m: number[]; v: number[] }
@@ -16,11 +16,18 @@ export interface TfjsAdamState { w: number[]; m: number[]; v: number[] }
  * and returns the state after every step.
  */
 export async function tfjsAdamTrajectory(tf: Tf, config: TfjsAdamConfig, w0: number[], gradients: number[][]): Promise<TfjsAdamState[]> {
+  assertTf('tfjsAdamTrajectory', tf);
+  if (typeof config !== 'object' || config === null) throw new OracleInputError('tfjsAdamTrajectory', 'config', 'must be {learningRate, beta1, beta2, epsilon}');
   assertBatch('tfjsAdamTrajectory', 'w0', [w0]);
   assertBatch('tfjsAdamTrajectory', 'gradients', gradients, w0.length);
   for (const [k, x] of Object.entries(config)) {
     if (!Number.isFinite(x)) throw new OracleInputError('tfjsAdamTrajectory', k, `must be finite, got ${x}`);
   }
+  if (!(config.learningRate > 0)) throw new OracleInputError('tfjsAdamTrajectory', 'learningRate', `must be > 0, got ${config.learningRate}`);
+  for (const k of ['beta1', 'beta2'] as const) {
+    if (!(config[k] >= 0 && config[k] < 1)) throw new OracleInputError('tfjsAdamTrajectory', k, `must lie in [0, 1), got ${config[k]}`);
+  }
+  if (!(config.epsilon >= 0)) throw new OracleInputError('tfjsAdamTrajectory', 'epsilon', `must be ≥ 0, got ${config.epsilon}`);
   const variable = tf.variable(tf.tensor1d(w0));
   const optimizer = tf.train.adam(config.learningRate, config.beta1, config.beta2, config.epsilon);
   const states: TfjsAdamState[] = [];

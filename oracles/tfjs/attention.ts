@@ -5,15 +5,16 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { OracleInputError } from '../errors.ts';
+import { OracleInputError, assertBatch, assertPositiveInteger, assertTf } from '../errors.ts';
 
 type Batch3 = number[][][];
 
 function shapeOf(fn: string, name: string, t: Batch3): [number, number, number] {
   if (!Array.isArray(t) || t.length === 0) throw new OracleInputError(fn, name, 'must be a non-empty batch of matrices');
-  const rows = t[0]!.length, cols = t[0]![0]?.length ?? 0;
+  const rows = Array.isArray(t[0]) ? t[0].length : 0, cols = Array.isArray(t[0]?.[0]) ? t[0][0].length : 0;
+  if (rows === 0 || cols === 0) throw new OracleInputError(fn, name, 'case 0 must be a non-empty matrix');
   t.forEach((m, b) => {
-    if (m.length !== rows || m.some((r) => r.length !== cols || r.some((x) => !Number.isFinite(x)))) {
+    if (!Array.isArray(m) || m.length !== rows || m.some((r) => !Array.isArray(r) || r.length !== cols || r.some((x) => !Number.isFinite(x)))) {
       throw new OracleInputError(fn, name, `case ${b} must be a finite ${rows}×${cols} matrix like case 0`);
     }
   });
@@ -27,6 +28,7 @@ function weights(tf: Tf, q: TF.Tensor3D, k: TF.Tensor3D): TF.Tensor3D {
 
 /** Attention weights Softmax(QKᵀ/√d_k) [B][n][m] and outputs AV [B][n][d_v], one tensor call for the batch. */
 export function attentionForward(tf: Tf, q: Batch3, k: Batch3, v: Batch3): { weights: Batch3; outputs: Batch3 } {
+  assertTf('attentionForward', tf);
   const [b, , dq] = shapeOf('attentionForward', 'Q', q);
   const [bk, m, dk] = shapeOf('attentionForward', 'K', k);
   const [bv, mv] = shapeOf('attentionForward', 'V', v);
@@ -39,6 +41,7 @@ export function attentionForward(tf: Tf, q: Batch3, k: Batch3, v: Batch3): { wei
 
 /** θ = vec(Q) [B, n·d_k]; loss_b = Σ_ij u_ij A_ij: its gradient is row u of the Jacobian ∂vec(A)/∂vec(Q). */
 export function attentionWeightsProjectionLoss(k: Batch3, n: number, u: Batch3): (tf: Tf) => PerCaseLoss {
+  assertPositiveInteger('attentionWeightsProjectionLoss', 'n', n);
   const [b, m, dk] = shapeOf('attentionWeightsProjectionLoss', 'K', k);
   const [bu, nu, mu] = shapeOf('attentionWeightsProjectionLoss', 'u', u);
   if (bu !== b || nu !== n || mu !== m) throw new OracleInputError('attentionWeightsProjectionLoss', 'u', `must be ${b}×${n}×${m}`);
@@ -50,7 +53,8 @@ export function attentionWeightsProjectionLoss(k: Batch3, n: number, u: Batch3):
 
 /** θ = scores s [B, m]; loss_b = log softmax(s)_{y_b}, shifted by the row maximum at evaluation (a constant). */
 export function logSoftmaxEntryLoss(y: number[], sAtEvaluation: number[][]): (tf: Tf) => PerCaseLoss {
-  if (y.length !== sAtEvaluation.length || y.length === 0) throw new OracleInputError('logSoftmaxEntryLoss', 'y', 'needs one label per case');
+  assertBatch('logSoftmaxEntryLoss', 's', sAtEvaluation);
+  if (!Array.isArray(y) || y.length !== sAtEvaluation.length) throw new OracleInputError('logSoftmaxEntryLoss', 'y', 'needs one label per case');
   const m = sAtEvaluation[0]!.length;
   y.forEach((c, b) => { if (!Number.isInteger(c) || c < 0 || c >= m) throw new OracleInputError('logSoftmaxEntryLoss', 'y', `case ${b}: ${c} is not a class index`); });
   return (tf) => {
@@ -70,6 +74,7 @@ export interface AttentionQualification { case: string; relativeError: number; s
  * one query against two keys (d_k = 1) gives weights σ(±(k₁ − k₂)q) and the matching mix of V.
  */
 export function qualifyAttentionForward(tf: Tf): AttentionQualification[] {
+  assertTf('qualifyAttentionForward', tf);
   const v = [[[1, -2], [3, 0.5], [-1, 4]]];
   const uniform = attentionForward(tf, [[[0, 0], [0, 0]]], [[[1, 2], [-0.5, 3], [2, -1]]], v);
   const colMeans = [0, 1].map((c) => v[0]!.reduce((s, r) => s + r[c]!, 0) / 3);
@@ -92,8 +97,7 @@ export function qualifyAttentionForward(tf: Tf): AttentionQualification[] {
 
 /** tf.softmax over the last axis of z [B, C], one tensor call. */
 export function softmaxForward(tf: Tf, z: number[][]): number[][] {
-  if (z.length === 0 || z.some((r) => r.length !== z[0]!.length || r.some((x) => !Number.isFinite(x)))) {
-    throw new OracleInputError('softmaxForward', 'z', 'must be a non-empty batch of finite rows of one length');
-  }
+  assertTf('softmaxForward', tf);
+  assertBatch('softmaxForward', 'z', z);
   return tf.tidy(() => tf.softmax(tf.tensor2d(z)).arraySync() as number[][]);
 }

@@ -5,7 +5,7 @@
 // of nested gradients says (see qualification.ts).
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
-import { OracleInputError, assertBatch } from '../errors.ts';
+import { OracleInputError, assertBatch, assertFunction, assertTf } from '../errors.ts';
 
 export type PerCaseLoss = (theta: TF.Tensor2D) => TF.Tensor1D;
 
@@ -23,7 +23,9 @@ export interface BatchedDerivatives {
 export function batchedDerivatives(
   tf: Tf, params: number[][], build: (tf: Tf) => PerCaseLoss, withHessian: boolean,
 ): BatchedDerivatives {
+  assertTf('batchedDerivatives', tf);
   assertBatch('batchedDerivatives', 'params', params);
+  assertFunction('batchedDerivatives', 'build', build);
   const n = params[0]!.length, batch = params.length;
   return tf.tidy(() => {
     const loss = build(tf);
@@ -51,7 +53,9 @@ export function batchedDerivatives(
 export function batchedHessianVectorProducts(
   tf: Tf, params: number[][], build: (tf: Tf) => PerCaseLoss, directions: number[][],
 ): number[][] {
+  assertTf('batchedHessianVectorProducts', tf);
   assertBatch('batchedHessianVectorProducts', 'params', params);
+  assertFunction('batchedHessianVectorProducts', 'build', build);
   assertBatch('batchedHessianVectorProducts', 'directions', directions, params[0]!.length);
   if (directions.length !== params.length) {
     throw new OracleInputError('batchedHessianVectorProducts', 'directions', `must hold one direction per case (${params.length}), got ${directions.length}`);

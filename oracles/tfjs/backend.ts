@@ -20,6 +20,9 @@ let selected: BackendName | undefined;
 
 /** Selects the backend before the runtime is first used; it overrides LOSSCHECK_BACKEND. */
 export function useBackend(name: BackendName): void {
+  if (name !== 'wasm' && name !== 'cpu' && name !== 'webgl') {
+    throw new OracleInputError('useBackend', 'name', `must be 'wasm', 'cpu' or 'webgl', got '${String(name)}'`);
+  }
   if (runtime && selected !== name) {
     throw new OracleInputError('useBackend', 'name', `the tfjs runtime is already initialised; cannot switch to '${name}'`);
   }

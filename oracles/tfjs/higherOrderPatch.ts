@@ -6,6 +6,7 @@
 // Stock gradients are kept so the qualification suite can measure both.
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
+import { assertTf } from '../errors.ts';
 
 const PATCHED_KERNELS = ['Exp', 'Sigmoid', 'Tanh', 'Softmax'] as const;
 type GradConfig = NonNullable<ReturnType<Tf['getGradient']>>;
@@ -21,6 +22,7 @@ function silently(tf: Tf, fn: () => void): void {
 }
 
 export function applyHigherOrderPatch(tf: Tf): void {
+  assertTf('applyHigherOrderPatch', tf);
   if (patched) return;
   stock ??= new Map(PATCHED_KERNELS.map((k) => [k, tf.getGradient(k)!] as const));
   silently(tf, () => {
@@ -56,6 +58,7 @@ export function applyHigherOrderPatch(tf: Tf): void {
 }
 
 export function restoreStockGradients(tf: Tf): void {
+  assertTf('restoreStockGradients', tf);
   if (!patched || !stock) return;
   silently(tf, () => { for (const cfg of stock!.values()) tf.registerGradient(cfg); });
   patched = false;

@@ -5,7 +5,7 @@ import { batchedDerivatives, batchedHessianVectorProducts, type BatchedDerivativ
 import {
   measureKnownCases, measureLibraryDefects, type LibraryDefectMeasurement, type OracleMethod, type QualificationMeasurement,
 } from './qualification.ts';
-import { OracleNotQualifiedError } from '../errors.ts';
+import { OracleInputError, OracleNotQualifiedError } from '../errors.ts';
 
 export * as tfjsLosses from './losses.ts';
 export type { QualificationMeasurement, LibraryDefectMeasurement, OracleMethod } from './qualification.ts';
@@ -40,6 +40,7 @@ let oracle: Promise<TfjsOracle> | undefined;
  * the higher-order patch, measures again, and qualifies each method on the patched measurements.
  */
 export function tfjsOracle(accept: AcceptMeasurement): Promise<TfjsOracle> {
+  if (typeof accept !== 'function') return Promise.reject(new OracleInputError('tfjsOracle', 'accept', 'must be a function judging a qualification measurement'));
   oracle ??= (async () => {
     const runtime = await tfjsRuntime();
     const { tf } = runtime;

@@ -4,11 +4,11 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { assertBatch } from '../errors.ts';
+import { assertBatch, assertDistributions, assertTf } from '../errors.ts';
 
 /** θ = p̂ [B, C]; loss_b = Σ_i (p_i − p̂_i)², the squared Euclidean distance of two probability vectors. */
 export function squaredDistanceOfProbabilities(p: number[][]): (tf: Tf) => PerCaseLoss {
-  assertBatch('squaredDistanceOfProbabilities', 'p', p);
+  assertDistributions('squaredDistanceOfProbabilities', 'p', p);
   return (tf) => {
     const ps = tf.tensor2d(p);
     return (q) => tf.sum(tf.square(tf.sub(ps, q)), 1) as TF.Tensor1D;
@@ -17,7 +17,7 @@ export function squaredDistanceOfProbabilities(p: number[][]): (tf: Tf) => PerCa
 
 /** θ = (μ, σ) [B, 2]; loss_b = −log N(x_b; μ, σ²) = (x_b − μ)²/(2σ²) + log σ + ½ log 2π. */
 export function gaussianNegativeLogDensity(x: number[]): (tf: Tf) => PerCaseLoss {
-  assertBatch('gaussianNegativeLogDensity', 'x', x.map((v) => [v]));
+  assertBatch('gaussianNegativeLogDensity', 'x', [x]);
   return (tf) => {
     const xs = tf.tensor1d(x);
     return (theta) => {
@@ -31,6 +31,7 @@ export function gaussianNegativeLogDensity(x: number[]): (tf: Tf) => PerCaseLoss
 
 /** softmax(z) row by row in one tfjs call (forward only): the output a classifier puts on the simplex. */
 export function softmaxRows(tf: Tf, z: number[][]): number[][] {
+  assertTf('softmaxRows', tf);
   assertBatch('softmaxRows', 'z', z);
   return tf.tidy(() => tf.softmax(tf.tensor2d(z)).arraySync() as number[][]);
 }

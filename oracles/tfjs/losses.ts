@@ -5,7 +5,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { OracleInputError, assertBatch } from '../errors.ts';
+import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDistributions, assertLabels } from '../errors.ts';
 
 export type MseConvention = 'half' | 'unhalved';
 const factor = (c: MseConvention) => (c === 'half' ? 0.5 : 1);
@@ -28,14 +28,15 @@ export function crossEntropyFromLogitsLoss(p: number[][], zAtEvaluation: number[
 export function softmaxRegressionLoss(
   x: number[][][], p: number[][][], wAtEvaluation: number[][],
 ): (tf: Tf) => PerCaseLoss {
-  const batch = x.length;
-  if (batch === 0 || p.length !== batch || wAtEvaluation.length !== batch) {
-    throw new OracleInputError('softmaxRegressionLoss', 'x', 'x, p and W must hold the same non-empty number of cases');
-  }
-  const d = x[0]![0]!.length, c = p[0]![0]!.length, n = x[0]!.length;
-  x.forEach((xb, b) => assertBatch('softmaxRegressionLoss', `x[${b}]`, xb, d));
-  p.forEach((pb, b) => assertBatch('softmaxRegressionLoss', `p[${b}]`, pb, c));
+  assertBatch3('softmaxRegressionLoss', 'x', x);
+  const batch = x.length, n = x[0]!.length, d = x[0]![0]!.length;
+  assertBatch3('softmaxRegressionLoss', 'p', p, n);
+  const c = p[0]![0]!.length;
+  p.forEach((pb, b) => assertDistributions('softmaxRegressionLoss', `p[${b}]`, pb));
   assertBatch('softmaxRegressionLoss', 'W', wAtEvaluation, d * c);
+  if (p.length !== batch || wAtEvaluation.length !== batch) {
+    throw new OracleInputError('softmaxRegressionLoss', 'p', `x, p and W must hold the same number of cases (${batch}, ${p.length}, ${wAtEvaluation.length})`);
+  }
   return (tf) => {
     const xs = tf.tensor3d(x);
     const ps = tf.tensor3d(p);
@@ -56,6 +57,7 @@ function rows(flat: number[], d: number, c: number): number[][] {
 /** θ = w [B, d]; loss_b = (c/N) Σ_n (y_n − wᵀx_n − b)². */
 export function linearMseLoss(x: number[][][], y: number[][], bias: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
   checkRegression('linearMseLoss', x, y, bias);
+  assertConvention('linearMseLoss', convention);
   return (tf) => {
     const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
     return (w) => {
@@ -68,6 +70,7 @@ export function linearMseLoss(x: number[][][], y: number[][], bias: number[], co
 /** θ = w [B, d]; loss_b = (1/N) Σ_n [softplus(z_n) − y_n z_n], z = wᵀx + b: mean binary cross-entropy of σ(z). */
 export function logisticCrossEntropyLoss(x: number[][][], y: number[][], bias: number[]): (tf: Tf) => PerCaseLoss {
   checkRegression('logisticCrossEntropyLoss', x, y, bias);
+  y.forEach((yb, b) => assertLabels('logisticCrossEntropyLoss', `y[${b}]`, yb));
   return (tf) => {
     const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
     return (w) => {
@@ -80,6 +83,7 @@ export function logisticCrossEntropyLoss(x: number[][][], y: number[][], bias: n
 /** θ = w [B, d]; loss_b = (c/N) Σ_n (y_n − σ(wᵀx_n + b))². */
 export function sigmoidMseLoss(x: number[][][], y: number[][], bias: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
   checkRegression('sigmoidMseLoss', x, y, bias);
+  assertConvention('sigmoidMseLoss', convention);
   return (tf) => {
     const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
     return (w) => {
@@ -91,7 +95,8 @@ export function sigmoidMseLoss(x: number[][][], y: number[][], bias: number[], c
 
 /** θ = ŷ [B, 1]; loss_b = c (y_b − ŷ_b)². */
 export function squaredErrorLoss(y: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
-  assertBatch('squaredErrorLoss', 'y', y.map((v) => [v]));
+  assertBatch('squaredErrorLoss', 'y', [y]);
+  assertConvention('squaredErrorLoss', convention);
   return (tf) => {
     const ys = tf.tensor1d(y);
     return (yHat) => tf.mul(factor(convention), tf.square(tf.sub(ys, tf.squeeze(yHat, [1])))) as TF.Tensor1D;
@@ -108,11 +113,10 @@ export function softmaxProjectionLoss(u: number[][]): (tf: Tf) => PerCaseLoss {
 }
 
 function checkRegression(fn: string, x: number[][][], y: number[][], bias: number[]): void {
-  if (x.length === 0 || y.length !== x.length || bias.length !== x.length) {
-    throw new OracleInputError(fn, 'x', 'x, y and bias must hold the same non-empty number of cases');
-  }
-  const d = x[0]![0]?.length ?? 0;
-  x.forEach((xb, b) => assertBatch(fn, `x[${b}]`, xb, d));
-  y.forEach((yb, b) => assertBatch(fn, `y[${b}]`, [yb], x[b]!.length));
+  assertBatch3(fn, 'x', x);
+  assertBatch(fn, 'y', y, x[0]!.length);
   assertBatch(fn, 'bias', [bias]);
+  if (y.length !== x.length || bias.length !== x.length) {
+    throw new OracleInputError(fn, 'y', `x, y and bias must hold the same number of cases (${x.length}, ${y.length}, ${bias.length})`);
+  }
 }

@@ -4,19 +4,22 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { OracleInputError, assertBatch } from '../errors.ts';
+import { OracleInputError, assertBatch, assertBatch3, assertLabels } from '../errors.ts';
 
 export interface TwoTaskData { xReg: number[][][]; yReg: number[][]; xCls: number[][][]; yCls: number[][]; taskWeights: number[][] }
 
 /** θ = w [B, d]; loss_b = taskWeights[b][0]·½ mean (y − Xw)² + taskWeights[b][1]·mean[softplus(X'w) − y'·X'w]. */
 export function twoTaskWeightedLoss(data: TwoTaskData): (tf: Tf) => PerCaseLoss {
-  const b = data.xReg.length;
-  if (b === 0 || [data.yReg, data.xCls, data.yCls, data.taskWeights].some((a) => a.length !== b)) {
-    throw new OracleInputError('twoTaskWeightedLoss', 'data', 'every field must hold the same non-empty number of cases');
-  }
+  if (typeof data !== 'object' || data === null) throw new OracleInputError('twoTaskWeightedLoss', 'data', 'must be {xReg, yReg, xCls, yCls, taskWeights}');
+  assertBatch3('twoTaskWeightedLoss', 'xReg', data.xReg);
+  const b = data.xReg.length, d = data.xReg[0]![0]!.length;
+  assertBatch3('twoTaskWeightedLoss', 'xCls', data.xCls, undefined, d);
+  assertBatch('twoTaskWeightedLoss', 'yReg', data.yReg, data.xReg[0]!.length);
+  assertBatch('twoTaskWeightedLoss', 'yCls', data.yCls, data.xCls[0]!.length);
+  data.yCls.forEach((y, k) => assertLabels('twoTaskWeightedLoss', `yCls[${k}]`, y));
   assertBatch('twoTaskWeightedLoss', 'taskWeights', data.taskWeights, 2);
-  assertBatch('twoTaskWeightedLoss', 'yReg', data.yReg);
-  assertBatch('twoTaskWeightedLoss', 'yCls', data.yCls);
+  const mismatch = (['yReg', 'xCls', 'yCls', 'taskWeights'] as const).find((k) => data[k].length !== b);
+  if (mismatch) throw new OracleInputError('twoTaskWeightedLoss', mismatch, `must hold ${b} cases like xReg, got ${data[mismatch].length}`);
   return (tf) => {
     const xr = tf.tensor3d(data.xReg), yr = tf.tensor2d(data.yReg), xc = tf.tensor3d(data.xCls), yc = tf.tensor2d(data.yCls);
     const tw = tf.tensor2d(data.taskWeights);

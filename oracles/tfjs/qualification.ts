@@ -9,6 +9,7 @@ import type { Tf } from './backend.ts';
 import { batchedDerivatives, type PerCaseLoss } from './autodiff.ts';
 import { crossEntropyFromLogitsLoss, softmaxRegressionLoss } from './losses.ts';
 import { gaussianNegativeLogDensity } from './information.ts';
+import { assertTf } from '../errors.ts';
 
 export type OracleMethod = 'grad' | 'hessian';
 
@@ -135,6 +136,7 @@ function relativeError(actual: number[], expected: number[]): number {
 
 /** Runs every known case through batchedDerivatives and measures both methods. */
 export function measureKnownCases(tf: Tf): QualificationMeasurement[] {
+  assertTf('measureKnownCases', tf);
   const out: QualificationMeasurement[] = [];
   for (const known of KNOWN_CASES) {
     const base = { case: known.name, size: known.size, inputMagnitude: Math.max(...known.params.flat().map(Math.abs)) };
@@ -170,6 +172,7 @@ export interface LibraryDefectMeasurement { name: string; outcome: string; relat
  * tf.losses.softmaxCrossEntropy with respect to its labels (true value: −log softmax(z)).
  */
 export function measureLibraryDefects(tf: Tf): LibraryDefectMeasurement[] {
+  assertTf('measureLibraryDefects', tf);
   const z = ceLogits.z, p = ceLogits.p;
   const results: LibraryDefectMeasurement[] = [];
   const attempt = (name: string, run: () => number | void) => {

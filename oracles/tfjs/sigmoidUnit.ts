@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { OracleInputError, assertBatch } from '../errors.ts';
+import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDistributions, assertLabels } from '../errors.ts';
 
 export type MseConvention = 'half' | 'unhalved';
 const factor = (c: MseConvention) => (c === 'half' ? 0.5 : 1);
@@ -25,7 +25,8 @@ export function negativeLogOfParameter(): (tf: Tf) => PerCaseLoss {
 
 /** θ = z [B, 1]; loss_b = c (y_b − σ(z_b))²: squared error of a sigmoid output, in its logit. */
 export function sigmoidSquaredErrorOfLogit(y: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
-  assertBatch('sigmoidSquaredErrorOfLogit', 'y', y.map((v) => [v]));
+  assertBatch('sigmoidSquaredErrorOfLogit', 'y', [y]);
+  assertConvention('sigmoidSquaredErrorOfLogit', convention);
   return (tf) => {
     const ys = tf.tensor1d(y);
     return (z) => tf.mul(factor(convention), tf.square(tf.sub(ys, tf.sigmoid(column(z, tf))))) as TF.Tensor1D;
@@ -34,8 +35,9 @@ export function sigmoidSquaredErrorOfLogit(y: number[], convention: MseConventio
 
 /** θ = z [B, 1]; loss_b = −[y log σ(z) + (1−y) log(1−σ(z))] = log(1 + e^z) − y z, via a shifted log-sum-exp. */
 export function binaryCrossEntropyOfLogit(y: number[], zAtEvaluation: number[]): (tf: Tf) => PerCaseLoss {
-  assertBatch('binaryCrossEntropyOfLogit', 'y', y.map((v) => [v]));
-  assertBatch('binaryCrossEntropyOfLogit', 'z', zAtEvaluation.map((v) => [v]));
+  assertBatch('binaryCrossEntropyOfLogit', 'y', [y]);
+  assertLabels('binaryCrossEntropyOfLogit', 'y', y);
+  assertBatch('binaryCrossEntropyOfLogit', 'z', [zAtEvaluation]);
   if (zAtEvaluation.length !== y.length) throw new OracleInputError('binaryCrossEntropyOfLogit', 'z', 'must have one logit per target');
   return (tf) => {
     const ys = tf.tensor1d(y);
@@ -50,7 +52,8 @@ export function binaryCrossEntropyOfLogit(y: number[], zAtEvaluation: number[]):
 
 /** θ = ŷ [B, 1]; loss_b = −[y log ŷ + (1−y) log(1−ŷ)], the binary cross-entropy in the probability itself. */
 export function binaryCrossEntropyOfProbability(y: number[]): (tf: Tf) => PerCaseLoss {
-  assertBatch('binaryCrossEntropyOfProbability', 'y', y.map((v) => [v]));
+  assertBatch('binaryCrossEntropyOfProbability', 'y', [y]);
+  assertLabels('binaryCrossEntropyOfProbability', 'y', y);
   return (tf) => {
     const ys = tf.tensor1d(y);
     return (theta) => {
@@ -62,7 +65,8 @@ export function binaryCrossEntropyOfProbability(y: number[]): (tf: Tf) => PerCas
 
 /** θ = ŷ [B, 1]; loss_b = c (y_b − ŷ_b)² in the probability itself (same as squaredErrorLoss, named for symmetry). */
 export function squaredErrorOfProbability(y: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
-  assertBatch('squaredErrorOfProbability', 'y', y.map((v) => [v]));
+  assertBatch('squaredErrorOfProbability', 'y', [y]);
+  assertConvention('squaredErrorOfProbability', convention);
   return (tf) => {
     const ys = tf.tensor1d(y);
     return (p) => tf.mul(factor(convention), tf.square(tf.sub(ys, column(p, tf)))) as TF.Tensor1D;
@@ -71,7 +75,7 @@ export function squaredErrorOfProbability(y: number[], convention: MseConvention
 
 /** θ = q [B, C] (entries > 0); loss_b = −Σ_i p_i log q_i, the part of D_KL(p ‖ q) that depends on q. */
 export function crossEntropyOfProbabilities(p: number[][]): (tf: Tf) => PerCaseLoss {
-  assertBatch('crossEntropyOfProbabilities', 'p', p);
+  assertDistributions('crossEntropyOfProbabilities', 'p', p);
   return (tf) => {
     const ps = tf.tensor2d(p);
     return (q) => tf.neg(tf.sum(tf.mul(ps, tf.log(q)), 1)) as TF.Tensor1D;
@@ -83,14 +87,14 @@ export function crossEntropyOfProbabilities(p: number[][]): (tf: Tf) => PerCaseL
  * cross-entropy of logistic regression, written with qualified second-order ops (shifted log-sum-exp).
  */
 export function logisticRegressionLogSumExpLoss(x: number[][][], y: number[][], wAtEvaluation: number[][]): (tf: Tf) => PerCaseLoss {
-  const batch = x.length;
-  if (batch === 0 || y.length !== batch || wAtEvaluation.length !== batch) {
-    throw new OracleInputError('logisticRegressionLogSumExpLoss', 'x', 'x, y and w must hold the same non-empty number of cases');
-  }
-  const d = x[0]![0]!.length;
-  x.forEach((xb, b) => assertBatch('logisticRegressionLogSumExpLoss', `x[${b}]`, xb, d));
-  y.forEach((yb, b) => assertBatch('logisticRegressionLogSumExpLoss', `y[${b}]`, [yb], x[b]!.length));
+  assertBatch3('logisticRegressionLogSumExpLoss', 'x', x);
+  const batch = x.length, d = x[0]![0]!.length;
+  assertBatch('logisticRegressionLogSumExpLoss', 'y', y, x[0]!.length);
+  y.forEach((yb, b) => assertLabels('logisticRegressionLogSumExpLoss', `y[${b}]`, yb));
   assertBatch('logisticRegressionLogSumExpLoss', 'w', wAtEvaluation, d);
+  if (y.length !== batch || wAtEvaluation.length !== batch) {
+    throw new OracleInputError('logisticRegressionLogSumExpLoss', 'y', `x, y and w must hold the same number of cases (${batch}, ${y.length}, ${wAtEvaluation.length})`);
+  }
   return (tf) => {
     const xs = tf.tensor3d(x), ys = tf.tensor2d(y);
     const shift = tf.tensor2d(x.map((xb, b) => xb.map((row) => Math.max(0, row.reduce((s, xi, i) => s + xi * wAtEvaluation[b]![i]!, 0)))));
