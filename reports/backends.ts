@@ -1,6 +1,7 @@
-// The cross-backend agreement table: the same items and checks recorded on node-wasm (the main run),
-// node-cpu, browser-webgl and browser-wasm (reports/.results/backend-<name>.json, written by
-// `npm run test:browser`), compared check by check for every check whose reference is the tfjs oracle.
+// The cross-backend agreement table: the same items and checks recorded on node-wasm, node-cpu,
+// browser-webgl and browser-wasm (reports/.results/backend-<name>.json, all four written by
+// `npm run test:browser`; node-wasm falls back to the main run), compared check by check for every
+// check whose reference is the tfjs oracle. node-wasm, the backend `npm test` uses, is the reference.
 // It asserts nothing: a backend whose check passes or fails differently, or whose verdict differs, is
 // listed as a finding; the browser suite itself fails on a changed verdict.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ export interface BackendRun {
   source?: string;
   tfjsBackend?: string;
   seed?: number; runs?: number; hessianRuns?: number;
-  /** Same seed and case counts as the main run: only then are the cases, hence the numbers, comparable. */
+  /** Same seed and case counts as the reference (node-wasm): only then are the cases, hence the numbers, comparable. */
   comparable: boolean;
   qualified?: Record<string, boolean>;
   environment?: Record<string, unknown>;
@@ -56,7 +57,7 @@ export interface BackendAgreement {
   rows: AgreementRow[];
   /** Items with a tfjs-oracle check. */
   items: number;
-  /** Items whose tfjs checks and verdict agree on all four backends. */
+  /** Items whose tfjs checks and verdict agree on all four backends (all recorded and comparable). */
   itemsAgreeingOnAll: number;
   findings: string[];
   notes: string[];
@@ -82,7 +83,8 @@ export function loadBackendAgreement(dir: string, main: { generated: Generated; 
     runs.set(m[1] as BackendColumn, { run: readRun(join(dir, f)), source: f }); // an explicit backend run wins over the main run
   }
 
-  const g = main.generated;
+  const reference = runs.get('node-wasm')?.run ?? main;
+  const g = reference.generated;
   const backends: BackendRun[] = BACKEND_COLUMNS.map((name) => {
     const r = runs.get(name);
     if (!r) return { name, comparable: false, skipped: [] };
@@ -100,7 +102,7 @@ export function loadBackendAgreement(dir: string, main: { generated: Generated; 
   const findings: string[] = [];
   for (const b of backends) {
     if (!b.source) notes.push(`${b.name}: not recorded (run \`npm run test:browser\`)`);
-    else if (!b.comparable) notes.push(`${b.name}: recorded with seed ${b.seed}, ${b.runs}/${b.hessianRuns} cases, the main run with seed ${g.seed}, ${g.runs}/${g.hessianRuns}: its numbers are not compared case for case`);
+    else if (!b.comparable) notes.push(`${b.name}: recorded with seed ${b.seed}, ${b.runs}/${b.hessianRuns} cases, node-wasm with seed ${g.seed}, ${g.runs}/${g.hessianRuns}: its numbers are not compared case for case`);
     else if (b.tfjsBackend !== `tfjs-${b.name.split('-')[1]}`) findings.push(`${b.name}: the oracle ran on ${b.tfjsBackend}, not on the backend this column names`);
     for (const [method, ok] of Object.entries(b.qualified ?? {})) if (!ok) findings.push(`${b.name}: tfjs method '${method}' failed qualification`);
     for (const s of b.skipped) notes.push(`${b.name}: skipped ${s.id ?? s.file}: ${s.reason}`);
@@ -116,7 +118,7 @@ export function loadBackendAgreement(dir: string, main: { generated: Generated; 
   const itemIds = new Set<string>();
   const agreeingItems = new Set<string>();
   const disagreeingItems = new Set<string>();
-  for (const it of main.items) {
+  for (const it of reference.items) {
     const tfjsChecks = it.result.checks.map((c, i) => ({ c, i })).filter(({ c }) => isTfjsCheck(c));
     if (!tfjsChecks.length) continue;
     itemIds.add(it.id);
@@ -137,7 +139,7 @@ export function loadBackendAgreement(dir: string, main: { generated: Generated; 
       const spread = values.length >= 2 ? Math.max(...values) / Math.min(...values) : null;
       const agrees = new Set(recorded.map(([, m]) => m.passed)).size <= 1 && new Set(recorded.map(([, m]) => m.verdict)).size <= 1;
       if (new Set(recorded.map(([, m]) => m.passed)).size > 1) {
-        const odd = recorded.filter(([, m]) => m.passed !== c.passed); // relative to the main run, which CI asserts
+        const odd = recorded.filter(([, m]) => m.passed !== c.passed); // relative to node-wasm, the backend CI asserts
         findings.push(`${it.id} · “${c.name}”: ${recorded.map(([name, m]) => `${name} ${m.passed ? 'passes' : 'FAILS'} (${String(m.maxError)} vs ${String(m.tolerance)})`).join(', ')}` +
           (odd.length ? ` — disagreeing beyond tolerance: ${odd.map(([name]) => name).join(', ')}` : ''));
       }
@@ -184,7 +186,11 @@ export function renderAgreementMarkdown(agreement: BackendAgreement | undefined)
     '*spread* is the largest over the smallest measured value across backends; *agrees*: pass/fail and the item’s verdict are the same ' +
     'on every backend that recorded it. Browser runs: `npm run test:browser`.', '');
   for (const b of agreement.backends) out.push(describeRun(b));
-  out.push('', `${agreement.itemsAgreeingOnAll} of ${agreement.items} items with a tfjs-oracle check agree on all ${BACKEND_COLUMNS.length} backends.`, '');
+  const comparable = agreement.backends.filter((b) => b.source && b.comparable).length;
+  out.push('', comparable === BACKEND_COLUMNS.length
+    ? `${agreement.itemsAgreeingOnAll} of ${agreement.items} items with a tfjs-oracle check agree on all ${BACKEND_COLUMNS.length} backends.`
+    : `Only ${comparable} of ${BACKEND_COLUMNS.length} backends were recorded with the reference's seed and case counts; ` +
+      'the others are not compared (see below).', '');
   out.push(agreement.findings.length ? '**Findings** (a backend disagreeing beyond tolerance):' : 'Findings: none — no backend disagrees beyond tolerance.', '');
   for (const f of agreement.findings) out.push(`- ${cell(f)}`);
   if (agreement.findings.length) out.push('');

@@ -1,5 +1,7 @@
 // `npm run test:browser`: the conformance items on the backends `npm test` does not use, for the
 // cross-backend agreement table (reports/backends.ts). Steps, in order:
+//   node-wasm the Node suite on wasm (as `npm test`) → reports/.results/backend-node-wasm.json, so the
+//             four columns come from one tree even when conformance.json is older or partial
 //   node-cpu  the Node suite with LOSSCHECK_BACKEND=cpu → reports/.results/backend-node-cpu.json
 //   browser   headless Chromium, tfjs webgl then wasm (vitest.oracle-browser.config.ts)
 //             → reports/.results/backend-browser-{webgl,wasm}.json
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = join(ROOT, 'reports', '.results');
-const STEPS = ['node-cpu', 'browser', 'report'] as const;
+const STEPS = ['node-wasm', 'node-cpu', 'browser', 'report'] as const;
 type Step = (typeof STEPS)[number];
 
 const requested = process.argv.slice(2);
@@ -41,10 +43,11 @@ function stampTiming(file: string, timing: Record<string, number>): void {
 let status = 0;
 const summary: string[] = [];
 for (const step of steps) {
-  if (step === 'node-cpu') {
-    const r = run(['vitest', 'run', 'spec/conformance.test.ts'], { LOSSCHECK_BACKEND: 'cpu', LOSSCHECK_RESULTS_NAME: 'backend-node-cpu' });
-    if (!process.env.LOSSCHECK_ONLY) stampTiming(join(RESULTS, 'backend-node-cpu.json'), { wallMs: Math.round(r.seconds * 1000) });
-    summary.push(`node-cpu: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
+  if (step === 'node-wasm' || step === 'node-cpu') {
+    const backend = step.slice('node-'.length);
+    const r = run(['vitest', 'run', 'spec/conformance.test.ts'], { LOSSCHECK_BACKEND: backend, LOSSCHECK_RESULTS_NAME: `backend-${step}` });
+    if (!process.env.LOSSCHECK_ONLY) stampTiming(join(RESULTS, `backend-${step}.json`), { wallMs: Math.round(r.seconds * 1000) });
+    summary.push(`${step}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
     status ||= r.status;
   } else if (step === 'browser') {
     if (!existsSync(chromium)) {

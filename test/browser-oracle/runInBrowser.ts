@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import fc from 'fast-check';
 import numeric from 'numeric';
+import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -36,6 +37,8 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+
+const SHAPES_UNIFORMS = true;
 
 interface Discovered { file: string; item?: ItemDefinition; nodeOnly?: string }
 
@@ -79,12 +82,13 @@ interface BrowserItemRecord {
 }
 
 async function describeBackend(ctx: OracleContext): Promise<Record<string, unknown>> {
-  const { tf, backend } = ctx.tfjs.runtime;
+  const { backend } = ctx.tfjs.runtime;
   if (backend === 'webgl') {
     const gl = document.createElement('canvas').getContext('webgl2');
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
     return {
       webglVersion: tf.env().getNumber('WEBGL_VERSION'),
+      shapesUniforms: tf.env().getBool('WEBGL_USE_SHAPES_UNIFORMS'),
       renderFloat32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED'),
       renderer: gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'unknown',
     };
@@ -113,6 +117,9 @@ export async function browserConformanceSuite(backend: Extract<BackendName, 'web
 
   beforeAll(async () => {
     useBackend(backend);
+    // Without shape uniforms tfjs-webgl compiles a shader program per distinct tensor shape; on
+    // SwiftShader each compile costs tens of ms and the items' many shapes dominated the run.
+    if (backend === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', SHAPES_UNIFORMS);
     const t0 = performance.now();
     ctx = await createContext(config);
     contextMs = performance.now() - t0;
