@@ -38,7 +38,11 @@ export interface BackendRun {
   skipped: { file: string; id?: string; reason: string }[];
 }
 
-export interface BackendMeasurement { maxError: Num; tolerance: Num; passed: boolean; verdict: string }
+export interface BackendMeasurement {
+  maxError: Num; tolerance: Num; passed: boolean; verdict: string;
+  /** tolerance/measured (passing side) or measured/tolerance, as recorded by the engine. */
+  margin?: Num;
+}
 
 export interface AgreementRow {
   id: string;
@@ -46,7 +50,10 @@ export interface AgreementRow {
   role: string;
   /** null: the backend did not record this item (not run, skipped, or a newer item). */
   perBackend: Record<BackendColumn, BackendMeasurement | null>;
-  /** max/min of the measured values over the backends that recorded them (finite and non-zero). */
+  /**
+   * max/min of the margins over the backends that recorded them (finite, non-zero). Margins, not raw
+   * values: the deciding case can differ between backends, and with it the scale of the measured value.
+   */
   spread: number | null;
   /** Pass/fail and the item's verdict are the same on every recorded backend. */
   agrees: boolean;
@@ -132,10 +139,10 @@ export function loadBackendAgreement(dir: string, main: { generated: Generated; 
         // Checks are matched by position and name: labels carry the backend ("tfjs-webgl tf.grad …").
         const oc = other?.result.checks[i];
         return [name, other && oc && oc.name === c.name
-          ? { maxError: oc.maxError, tolerance: oc.tolerance, passed: oc.passed, verdict: other.result.verdict } : null];
+          ? { maxError: oc.maxError, tolerance: oc.tolerance, passed: oc.passed, verdict: other.result.verdict, margin: oc.margin } : null];
       })) as Record<BackendColumn, BackendMeasurement | null>;
       const recorded = BACKEND_COLUMNS.map((name) => [name, perBackend[name]] as const).filter((e): e is readonly [BackendColumn, BackendMeasurement] => e[1] !== null);
-      const values = recorded.map(([, m]) => Math.abs(num(m.maxError))).filter((v) => Number.isFinite(v) && v > 0);
+      const values = recorded.map(([, m]) => num(m.margin ?? NaN)).filter((v) => Number.isFinite(v) && v > 0);
       const spread = values.length >= 2 ? Math.max(...values) / Math.min(...values) : null;
       const agrees = new Set(recorded.map(([, m]) => m.passed)).size <= 1 && new Set(recorded.map(([, m]) => m.verdict)).size <= 1;
       if (new Set(recorded.map(([, m]) => m.passed)).size > 1) {
@@ -160,14 +167,18 @@ function fmtNum(x: Num): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+const TIMING_LABELS: Record<string, string> = {
+  wallMs: 'wall time (vitest)', contextAndQualificationMs: 'oracle set-up and qualification', totalMs: 'all items in the page',
+};
+
 function describeRun(b: BackendRun): string {
   if (!b.source) return `- **${b.name}**: not recorded`;
   const env = b.environment ?? {};
   const details = [
     b.tfjsBackend, `seed ${b.seed}`, `${b.runs}/${b.hessianRuns} cases`,
-    ...(typeof env.renderer === 'string' ? [`WebGL${String(env.webglVersion)} on ${env.renderer}, float32 render targets ${String(env.renderFloat32)}`] : []),
+    ...(typeof env.renderer === 'string' ? [`WebGL${String(env.webglVersion)} on ${env.renderer}, float32 render targets ${String(env.renderFloat32)}, shape uniforms ${String(env.shapesUniforms)}`] : []),
     ...('simd' in env ? [`SIMD ${String(env.simd)}, threads ${String(env.threads)}`] : []),
-    ...(b.timing ? [Object.entries(b.timing).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')] : []),
+    ...(b.timing ? [Object.entries(b.timing).map(([k, v]) => `${TIMING_LABELS[k] ?? k} ${(v / 1000).toFixed(1)} s`).join(', ')] : []),
   ].filter(Boolean);
   return `- **${b.name}** (\`${b.source}\`): ${details.join(' · ')}${b.comparable ? '' : ' — **not comparable** (different seed or case counts)'}`;
 }
@@ -183,7 +194,7 @@ export function renderAgreementMarkdown(agreement: BackendAgreement | undefined)
   }
   out.push('Every check whose reference is the tfjs oracle, measured on each backend with the same seed, cases, tolerance model and ' +
     'qualified (patched) oracle methods. Each cell is the measured value of the deciding case against its tolerance (✓ passes, ✗ fails). ' +
-    '*spread* is the largest over the smallest measured value across backends; *agrees*: pass/fail and the item’s verdict are the same ' +
+    '*spread* is the largest over the smallest margin across backends (1 = equally far from the tolerance everywhere); *agrees*: pass/fail and the item’s verdict are the same ' +
     'on every backend that recorded it. Browser runs: `npm run test:browser`.', '');
   for (const b of agreement.backends) out.push(describeRun(b));
   const comparable = agreement.backends.filter((b) => b.source && b.comparable).length;
