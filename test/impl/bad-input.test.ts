@@ -104,11 +104,21 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     shapeCase('m', 'm has the wrong number of rows', () => impl.assertMatrix('assertMatrix', 'm', X, 2)),
     shapeCase('m', 'm has the wrong number of columns', () => impl.assertMatrix('assertMatrix', 'm', X, 3, 3), /row 0 has length 2, expected 3/),
     { category: 'type', what: 'a row is not an array', argument: 'm', call: () => impl.assertMatrix('assertMatrix', 'm', bad([[1], 2])), problem: /row 1 is not an array/ },
+    { category: 'type', what: 'the first row is null', argument: 'm', call: () => impl.assertMatrix('assertMatrix', 'm', bad([null, [1]])), problem: /row 0 is not an array/ },
+    { category: 'type', what: 'm is not an array', argument: 'm', call: () => impl.assertMatrix('assertMatrix', 'm', bad(7)), problem: /must be an array of rows/ },
   ],
   assertSquare: [shapeCase('m', 'm is 3×2', () => impl.assertSquare('assertSquare', 'm', X), /must be square, got 3×2/)],
   assertDistribution: [
     ...distributionCases('p', p3, (p) => impl.assertDistribution('assertDistribution', 'p', p)),
     domainCase('slack', 'slack = NaN', () => impl.assertDistribution('assertDistribution', 'p', p3, NaN), /must lie in \[0, 1\)/),
+    domainCase('slack', 'slack = 1', () => impl.assertDistribution('assertDistribution', 'p', p3, 1), /must lie in \[0, 1\), got 1/),
+    domainCase('slack', 'slack = −0.1', () => impl.assertDistribution('assertDistribution', 'p', p3, -0.1), /must lie in \[0, 1\), got -0.1/),
+    // The default slack is 4n unit roundoffs: for n = 2, a sum off by 2⁻⁵⁰ passes (below) and 2⁻⁴⁹ does not.
+    { category: 'distribution', what: 'a sum 2⁻⁴⁹ above 1 (default slack 2⁻⁵⁰ for n = 2)', argument: 'p',
+      call: () => impl.assertDistribution('assertDistribution', 'p', [0.5, 0.5 + 2 ** -49]), problem: /entries sum to 1.0000000000000018, not 1/ },
+    { category: 'distribution', what: 'an entry above 1', argument: 'p', call: () => impl.assertDistribution('assertDistribution', 'p', [1.5, -0.5]), problem: /entry 0 is 1.5/ },
+    { category: 'distribution', what: 'a sum 0.01 below 1 with an explicit slack of 10⁻³', argument: 'p',
+      call: () => impl.assertDistribution('assertDistribution', 'p', [0.49, 0.5], 1e-3), problem: /entries sum to 0.99/ },
   ],
   assertSameLength: [shapeCase('b', 'b is shorter than a', () => impl.assertSameLength('assertSameLength', 'a', v3, 'b', [1]), /same length as 'a' \(3\), got 1/)],
 
@@ -362,6 +372,34 @@ describe('bad input to impl/: a typed error naming the function and the argument
       }
     });
   }
+});
+
+describe('what the validators accept (the other side of each boundary)', () => {
+  it('distributions: zeros and ones are entries, and sums within the slack pass', () => {
+    expect(() => impl.assertDistribution('f', 'p', [0, 1])).not.toThrow();
+    expect(() => impl.assertDistribution('f', 'p', [1])).not.toThrow();
+    expect(() => impl.assertDistribution('f', 'p', [0.5, 0.5 + 2 ** -50])).not.toThrow();
+    expect(() => impl.assertDistribution('f', 'p', [0.5, 0.5 - 2 ** -50])).not.toThrow();
+    expect(() => impl.assertDistribution('f', 'p', [0.5, 0.5], 0)).not.toThrow();
+    expect(() => impl.assertDistribution('f', 'p', [0.49, 0.5], 0.02)).not.toThrow();
+  });
+  it('vectors and matrices of the stated size pass; a length of 0 is not "no length"', () => {
+    expect(() => impl.assertVector('f', 'v', [1, 2], 2)).not.toThrow();
+    expect(() => impl.assertMatrix('f', 'm', [[1, 2], [3, 4]], 2, 2)).not.toThrow();
+    expect(() => impl.assertMatrix('f', 'm', [[1, 2]], undefined, 2)).not.toThrow();
+    expect(() => impl.assertSquare('f', 'm', [[1, 2], [3, 4]])).not.toThrow();
+    expect(() => impl.assertSameLength('f', 'a', [1], 'b', [2])).not.toThrow();
+  });
+  it('domains: boundary values that are inside pass', () => {
+    expect(impl.adamStepBound(1, 0, 0.5)).toBeGreaterThan(0);
+    expect(() => impl.adamStep(impl.adamInitialState([1]), [1], { learningRate: 1, beta1: 0, beta2: 0, epsilon: 0 })).not.toThrow();
+    expect(impl.binaryCrossEntropy(0, 0)).toBe(0);
+    expect(impl.binaryCrossEntropyFromLogit(0, 0)).toBeCloseTo(Math.LN2, 15);
+    expect(impl.expectedZeroOneRisk([0.2, 0.8], 1)).toBeCloseTo(0.2, 15);
+    expect(impl.zeroOneLoss(-3, -3)).toBe(0);
+    expect(impl.linearEstimatorCovariance([[1, 1]], [0, 0])).toEqual([[0]]);
+    expect(impl.mgdaTwoTasks((x) => x, (x) => x, [1], 0.5, 0)).toEqual([1]);
+  });
 });
 
 describe('bad-input coverage of impl/index.ts (meta)', () => {

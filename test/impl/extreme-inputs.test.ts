@@ -53,6 +53,18 @@ describe('activations at logits up to ±1e4', () => {
   });
 });
 
+describe('activations in float64\'s subnormal range', () => {
+  test.prop([between(709, 744)], RUNS)('σ(−z), softplus(−z) and −log σ(z) keep e^{−z} > 0 as a subnormal for z ∈ [709, 744] (e^{z} itself overflows)', (z) => {
+    const e = Math.exp(-z);
+    // Subnormals have an absolute spacing of 2⁻¹⁰⁷⁴: the results are e^{−z} to within a few of those.
+    const tol = tolerance({ dtypes: f64, operations: elementary(2) + 2, scale: e }) + 4 * 2 ** -1074;
+    for (const x of [impl.sigmoid(-z), impl.softplus(-z), -impl.logSigmoid(z), impl.sigmoidDerivative(z)]) {
+      expect(x).toBeGreaterThan(0);
+      expect(Math.abs(x - e)).toBeLessThanOrEqual(tol);
+    }
+  });
+});
+
 describe('log-sum-exp, softmax and log-softmax at mixed scales', () => {
   test.prop([mixedScaleLogits()], RUNS)('finite; max z ≤ logSumExp(z) ≤ max z + log C; gaps ≥ 0; softmax sums to 1', (z) => {
     const lse = impl.logSumExp(z), gaps = impl.logSumExpGaps(z), q = impl.softmax(z), lq = impl.logSoftmax(z);
