@@ -18,7 +18,9 @@ const RESULTS = join(HERE, '.results');
 export function loadResults(dir = RESULTS): ResultsFile {
   if (!existsSync(dir)) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
   // selected.json holds partial runs (LOSSCHECK_ONLY); the report covers full runs only.
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'selected.json' && !isBackendResultsFile(f)).sort();
+  // Only the main run's files (conformance.json, or conformance-*.json parts); partial runs (selected.json),
+  // other backends (backend-*.json) and ad-hoc named runs (LOSSCHECK_RESULTS_NAME) are not the report.
+  const files = readdirSync(dir).filter((f) => /^conformance(-[\w]+)?\.json$/.test(f) && !isBackendResultsFile(f)).sort();
   if (!files.length) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
   const parts = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
   const items = parts.flatMap((p) => p.items);

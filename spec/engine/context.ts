@@ -68,7 +68,11 @@ export function createContext(config: RunConfig): Promise<OracleContext> {
   context ??= (async () => {
     const tfjs = await tfjsOracle(acceptTfjsMeasurement);
     const eigenQualification = qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed);
-    const chosen = eigenQualification.find((q) => q.qualified)?.library;
+    // Preference when both qualify: ml-matrix (symmetric tred2/tql2, 0 failures on thousands of fuzzed
+    // Hessians, 20–100× faster). numeric.eig (general QR) can pass a small known-spectrum sample and still
+    // throw "internal error" on the singular Kronecker-structured Hessians of the checks (seen at seed 1),
+    // so it is only used when ml-matrix does not qualify; its failures stay in the report as a finding.
+    const chosen = (['ml-matrix', 'numeric'] as const).find((lib) => eigenQualification.find((q) => q.library === lib)?.qualified);
     const eigen = {
       label: chosen ? `${chosen} symmetric eigenvalues (float64)` : 'no qualified eigenvalue oracle',
       values: (a: number[][]) => {
