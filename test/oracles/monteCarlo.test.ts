@@ -1,8 +1,8 @@
 // The Monte Carlo oracle: deterministic, qualified on known expectations, and able to reject a wrong value.
 import { describe, expect, it } from 'vitest';
-import { drawSample, expectation, gaussian, laplace, meanOf, medianOf, rng } from '../oracles/monteCarlo.ts';
-import { MONTE_CARLO_Z, monteCarloTolerance, qualifiedMonteCarlo } from '../spec/support/monteCarlo.ts';
-import { monteCarloZ } from '../spec/engine/tolerance.ts';
+import { drawSample, expectation, gaussian, laplace, meanOf, medianOf, rng } from '../../oracles/monteCarlo.ts';
+import { MONTE_CARLO_Z, monteCarloTolerance, qualifiedMonteCarlo } from '../../spec/support/monteCarlo.ts';
+import { monteCarloZ } from '../../spec/engine/tolerance.ts';
 
 describe('Monte Carlo oracle', () => {
   it('is deterministic for a seed and differs across seeds', () => {
