@@ -1,6 +1,9 @@
 // Oracle adapters and tolerance derivations shared by the items about softmax regression
 // (p̂ = softmax(Wᵀx), W d×C, mean cross-entropy over N samples). Parameters are vec(W) row-major.
-import type { RunContext } from '../engine/item.ts';
+import type fc from 'fast-check';
+import { check, type CheckDefinition, type RunContext } from '../engine/item.ts';
+import { tfjsHessian } from '../engine/labels.ts';
+import { printedMatrixOutcome } from './printedShapes.ts';
 import { batchedByShape } from '../engine/batch.ts';
 import { elementary, tolerance } from '../engine/tolerance.ts';
 import type { SoftmaxRegressionCase } from '../domains/index.ts';
@@ -44,4 +47,22 @@ export function gradientTolerance(c: SoftmaxRegressionCase): number {
   return tolerance({
     dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.C + c.N + elementary(2)), scale: xMax(c), condition: 1 + logitScale(c),
   });
+}
+
+/**
+ * The two claim checks of a printed softmax-regression Hessian whose operands may not multiply: over
+ * any (d, C), and restricted to C = d, where the printed product evaluates and the note shows what it
+ * gives instead of the dC×dC Hessian.
+ */
+export function printedHessianClaimChecks(printed: (c: SoftmaxRegressionCase) => number[][], label: string,
+  anyShape: fc.Arbitrary<SoftmaxRegressionCase>, squareShapes: fc.Arbitrary<SoftmaxRegressionCase>): CheckDefinition<SoftmaxRegressionCase>[] {
+  const evaluate = (cases: SoftmaxRegressionCase[], ctx: RunContext) => {
+    const reference = tfjsSoftmaxRegression(cases, ctx, true);
+    return cases.map((c, b) => printedMatrixOutcome(() => printed(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
+  };
+  return [
+    check({ name: `${label} ↔ tfjs Hessian in vec(W) (any d, C)`, role: 'claim', oracle: tfjsHessian, arbitrary: anyShape, runs: 'hessian', evaluate }),
+    check({ name: `${label} ↔ tfjs Hessian where the shapes happen to multiply (C = d)`, role: 'claim', oracle: tfjsHessian,
+      arbitrary: squareShapes, runs: 'hessian', evaluate }),
+  ];
 }

@@ -5,8 +5,7 @@ import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains
 import {
   addMatrices, diag, kron, matVec, outer, scaleMatrix, softmax, softmaxJacobian, softmaxRegressionLogits, transpose,
 } from '../../../impl/index.ts';
-import { gradientTolerance, hessianTolerance, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
-import { printedMatrixOutcome } from '../../support/printedShapes.ts';
+import { gradientTolerance, hessianTolerance, printedHessianClaimChecks, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
 
 const sampleProbabilities = (c: SoftmaxRegressionCase) => softmax(softmaxRegressionLogits(c.W, c.X)[0]!);
 
@@ -48,21 +47,7 @@ export default defineItem({
         return cases.map((c, b) => agreement(transpose(printedGradient(c)).flat(), reference[b]!.gradient, gradientTolerance(c)));
       },
     }),
-    check({
-      name: 'last line (∂p̂/∂w) xᵀ ↔ tfjs Hessian in vec(W) (any d, C)', role: 'claim', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => printedMatrixOutcome(() => printedHessian(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
-      },
-    }),
-    check({
-      name: 'last line ↔ tfjs Hessian where the shapes happen to multiply (C = d)', role: 'claim', oracle: tfjsHessian,
-      arbitrary: squareShapes, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => printedMatrixOutcome(() => printedHessian(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
-      },
-    }),
+    ...printedHessianClaimChecks(printedHessian, 'last line (∂p̂/∂w) xᵀ', oneSample, squareShapes),
     check({
       name: 'correction (x xᵀ) ⊗ (diag(p̂) − p̂p̂ᵀ) ↔ tfjs Hessian', role: 'correction', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {

@@ -3,8 +3,7 @@ import { agreement } from '../../engine/close.ts';
 import { tfjsHessian } from '../../engine/labels.ts';
 import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import { diag, kron, matMul, outer, softmax, softmaxRegressionHessian, softmaxRegressionLogits, addMatrices, scaleMatrix } from '../../../impl/index.ts';
-import { hessianTolerance, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
-import { printedMatrixOutcome } from '../../support/printedShapes.ts';
+import { hessianTolerance, printedHessianClaimChecks, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
 
 const sampleProbabilities = (c: SoftmaxRegressionCase) => softmax(softmaxRegressionLogits(c.W, c.X)[0]!);
 
@@ -37,21 +36,7 @@ export default defineItem({
   },
   expectedVerdict: 'refuted',
   checks: [
-    check({
-      name: 'printed ↔ tfjs Hessian in vec(W) (any d, C)', role: 'claim', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => printedMatrixOutcome(() => printed(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
-      },
-    }),
-    check({
-      name: 'printed ↔ tfjs Hessian where the shapes happen to multiply (C = d)', role: 'claim', oracle: tfjsHessian,
-      arbitrary: squareShapes, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => printedMatrixOutcome(() => printed(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
-      },
-    }),
+    ...printedHessianClaimChecks(printed, 'printed', oneSample, squareShapes),
     check({
       name: 'correction (x xᵀ) ⊗ (diag(p̂) − p̂p̂ᵀ) ↔ tfjs Hessian', role: 'correction', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {

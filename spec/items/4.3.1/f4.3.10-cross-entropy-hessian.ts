@@ -5,8 +5,7 @@ import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains
 import {
   addMatrices, diag, kron, matMul, outer, scaleMatrix, softmax, softmaxJacobian, softmaxRegressionLogits,
 } from '../../../impl/index.ts';
-import { hessianTolerance, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
-import { printedMatrixOutcome } from '../../support/printedShapes.ts';
+import { hessianTolerance, printedHessianClaimChecks, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
 
 const probabilities = (c: SoftmaxRegressionCase) => softmaxRegressionLogits(c.W, c.X).map(softmax);
 
@@ -40,21 +39,7 @@ export default defineItem({
   },
   expectedVerdict: 'refuted',
   checks: [
-    check({
-      name: 'printed ↔ tfjs Hessian in vec(W) (any d, C)', role: 'claim', oracle: tfjsHessian, arbitrary: data, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => printedMatrixOutcome(() => printed(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
-      },
-    }),
-    check({
-      name: 'printed ↔ tfjs Hessian where the shapes happen to multiply (C = d)', role: 'claim', oracle: tfjsHessian,
-      arbitrary: squareShapes, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => printedMatrixOutcome(() => printed(c), reference[b]!.hessian!, hessianTolerance(c), 'the Hessian in vec(W)'));
-      },
-    }),
+    ...printedHessianClaimChecks(printed, 'printed', data, squareShapes),
     check({
       name: 'correction (1/N) Σ (x xᵀ) ⊗ (diag(p̂) − p̂p̂ᵀ) ↔ tfjs Hessian', role: 'correction', oracle: tfjsHessian, arbitrary: data, runs: 'hessian',
       evaluate: (cases, ctx) => {
