@@ -37,7 +37,8 @@ export function assertVector(fn: string, name: string, v: unknown, length?: numb
   }
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) {
+    // Number.isFinite does not coerce: it is false for strings, null and undefined as well as NaN/±∞.
+    if (!Number.isFinite(x)) {
       throw new LosscheckInputError(fn, name, `must hold finite numbers, got ${String(x)} at index ${i}`);
     }
   }

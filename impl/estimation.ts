@@ -13,8 +13,8 @@ function weightedLeastSquares(fn: string, x: Matrix, weights: Vector): number[][
   try {
     columns = x.map((row, n) => solveSpd(g, row.map((v) => weights[n]! * v)));
   } catch (e) {
-    if (!(e instanceof LosscheckInputError)) throw e;
-    throw new LosscheckInputError(fn, 'X', `must have full column rank (${d}): XᵀWX is not positive definite (${e.message})`);
+    // solveSpd's arguments are valid here, so the only thing it can reject is a singular XᵀWX.
+    throw new LosscheckInputError(fn, 'X', `must have full column rank (${d}): XᵀWX is not positive definite (${(e as Error).message})`);
   }
   return transpose(columns);
 }

@@ -53,8 +53,8 @@ export function naturalGradientStep(w: Vector, gradient: Vector, metric: Matrix,
   try {
     direction = solveSpd(metric, gradient);
   } catch (e) {
-    if (!(e instanceof LosscheckInputError)) throw e;
-    throw new LosscheckInputError('naturalGradientStep', 'metric', `must be symmetric positive definite (${e.message})`);
+    // Shapes were checked above, so solveSpd can only reject the metric for not being positive definite.
+    throw new LosscheckInputError('naturalGradientStep', 'metric', `must be symmetric positive definite (${(e as Error).message})`);
   }
   return w.map((wi, i) => wi - learningRate * direction[i]!);
 }

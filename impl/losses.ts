@@ -124,14 +124,11 @@ export function klDivergence(p: Vector, q: Vector): number {
 }
 
 /**
- * log(a/b) for a > 0, b ≥ 0. The ratio is accurate to one rounding while it is a normal number; when it
- * overflows (b subnormal next to a ≈ 1) or underflows, log a − log b still is finite where the math is.
+ * log(a/b) for a > 0, b ≥ 0: from the ratio (one rounding) unless it overflows (b subnormal next to
+ * a ≈ 1), where log a − log b is still finite. (A ratio that underflows into the subnormals loses bits,
+ * but then a ≤ 2⁻¹⁰²² and the term a·log(a/b) lies below the smallest subnormal.)
  */
 function logRatio(a: number, b: number): number {
   const ratio = a / b;
-  if (Number.isFinite(ratio) && ratio >= MIN_NORMAL) return Math.log(ratio);
-  return Math.log(a) - Math.log(b);
+  return Number.isFinite(ratio) ? Math.log(ratio) : Math.log(a) - Math.log(b);
 }
-
-/** The smallest positive normal float64, 2⁻¹⁰²²: below it a quotient keeps fewer than 53 bits. */
-const MIN_NORMAL = 2 ** -1022;

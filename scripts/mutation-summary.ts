@@ -35,6 +35,14 @@ function equivalentList(): Map<string, { mutator: string; reason: string }> {
   return list;
 }
 
+/** The source text the mutant replaced (Stryker locations: 1-based lines, 0-based columns). */
+function original(lines: string[], m: Mutant): string {
+  const { start, end } = m.location;
+  if (start.line === end.line) return lines[start.line - 1]!.slice(start.column, end.column);
+  return [lines[start.line - 1]!.slice(start.column), ...lines.slice(start.line, end.line - 1), lines[end.line - 1]!.slice(0, end.column)]
+    .map((l) => l.trim()).join(' ');
+}
+
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
 const equivalent = equivalentList();
 const detected = new Set(['Killed', 'Timeout']);
@@ -66,7 +74,7 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
       seenEquivalent.add(key);
       if (detected.has(m.status)) wrongEquivalent.push(`${key} (${m.mutatorName}) is listed as equivalent but was ${m.status}`);
     } else if (m.status === 'Survived' || m.status === 'NoCoverage') {
-      unexplained.push(`${key} ${m.status} ${m.mutatorName}: ${lines[m.location.start.line - 1]!.trim().slice(0, 100)}  →  ${m.replacement ?? ''}`);
+      unexplained.push(`${key} ${m.status} ${m.mutatorName}: ${original(lines, m).slice(0, 120)}  →  ${(m.replacement ?? '').slice(0, 120)}`);
     }
   }
 }
