@@ -1,12 +1,7 @@
-import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { tolerance } from '../../engine/tolerance.ts';
 import { eigenOracle } from '../../engine/labels.ts';
-import { simplexPoint } from '../../domains/index.ts';
+import { eigenTolerance, softmaxOutputs as points } from '../../support/softmaxJacobian.ts';
 import { softmaxJacobian } from '../../../impl/index.ts';
-
-const points = fc.integer({ min: 2, max: 8 }).chain((C) => fc.oneof(simplexPoint(C), simplexPoint(C, { nearVertex: true })));
-const eigenTolerance = (p: number[]) => tolerance({ dtypes: ['float64', 'float64'], operations: p.length ** 2, scale: Math.max(...p) });
 
 /** The eigenvalues as printed: p̂_i(1 − p̂_i) ≥ 0 and −p̂_i. */
 const printedEigenvalues = (p: number[]) => [...p.map((pi) => pi * (1 - pi)), ...p.map((pi) => -pi)];

@@ -1,14 +1,9 @@
-import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
 import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
-import { simplexPoint } from '../../domains/index.ts';
+import { eigenTolerance, softmaxOutputs as points } from '../../support/softmaxJacobian.ts';
 import { matVec, softmaxJacobian, symmetricEigenvalues } from '../../../impl/index.ts';
-
-const points = fc.integer({ min: 2, max: 8 }).chain((C) => fc.oneof(simplexPoint(C), simplexPoint(C, { nearVertex: true })));
-// Backward-stable symmetric eigensolvers: |λ̂ − λ| ≤ C²·u·‖A‖, ‖A‖ ≤ max p ≤ 1 (entries are p_i(1 − p_i), −p_i p_j).
-const eigenTolerance = (p: number[]) => tolerance({ dtypes: ['float64', 'float64'], operations: p.length ** 2, scale: Math.max(...p) });
 
 export default defineItem({
   id: 'softmax-jacobian-negative-semidefinite', kind: 'claim', section: '4.3.1',
