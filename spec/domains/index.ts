@@ -102,3 +102,5 @@ export * from './decision.ts';
 export * from './attention.ts';
 export * from './geometry.ts';
 export * from './extreme.ts';
+export * from './contrastive.ts';
+export * from './sinusoids.ts';

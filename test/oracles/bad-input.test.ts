@@ -24,6 +24,7 @@ import * as losses from '../../oracles/tfjs/losses.ts';
 import { twoTaskWeightedLoss } from '../../oracles/tfjs/multitask.ts';
 import { measureKnownCases, measureLibraryDefects } from '../../oracles/tfjs/qualification.ts';
 import * as unit from '../../oracles/tfjs/sigmoidUnit.ts';
+import * as trig from '../../oracles/trigonometricSums.ts';
 
 type Category = 'shape' | 'nan' | 'infinity' | 'empty' | 'distribution' | 'domain' | 'type';
 interface BadCall { category: Category; what: string; argument: string; call: () => unknown; problem: RegExp }
@@ -139,6 +140,14 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     ...numberCases('sections', (s) => mc.medianOf([1, 2, 3, 4], s), /integer ≥ 2/), domain('sections', 'one section', () => mc.medianOf([1, 2, 3, 4], 1), /integer ≥ 2, got 1/)],
   'monteCarlo.ts#qualifyMonteCarlo': [...numberCases('samples', (n) => mc.qualifyMonteCarlo(n, 1), /integer ≥ 80/), ...numberCases('seed', (s) => mc.qualifyMonteCarlo(100, s), /integer/),
     domain('samples', 'too few samples for the median', () => mc.qualifyMonteCarlo(50, 1), /integer ≥ 80, got 50/)],
+
+  'trigonometricSums.ts#cosineSum': [...numberCases('theta', (t) => trig.cosineSum(t, 4)), ...numberCases('length', (n) => trig.cosineSum(1, n), /integer ≥ 1/),
+    domain('theta', 'θ = 2π (outside |θ| < 2π)', () => trig.cosineSum(2 * Math.PI, 4), /\|θ\| < 2π/), domain('length', 'L = 0', () => trig.cosineSum(1, 0), /integer ≥ 1, got 0/)],
+  'trigonometricSums.ts#sineSum': [...numberCases('theta', (t) => trig.sineSum(t, 4)), ...numberCases('length', (n) => trig.sineSum(1, n), /integer ≥ 1/),
+    domain('theta', 'θ = −7', () => trig.sineSum(-7, 4), /\|θ\| < 2π .*got -7/), domain('length', 'L = 2.5', () => trig.sineSum(1, 2.5), /integer ≥ 1, got 2.5/)],
+  'trigonometricSums.ts#sinusoidGram': [...vectorCases('frequencies', [0.5, 1], (w) => trig.sinusoidGram(w, 8)), ...numberCases('length', (n) => trig.sinusoidGram([1], n), /integer ≥ 1/),
+    domain('frequencies', 'ω = π', () => trig.sinusoidGram([0.5, Math.PI], 8), /must lie in \(0, π\), got 3.14\d* at index 1/),
+    domain('frequencies', 'ω = 0', () => trig.sinusoidGram([0], 8), /must lie in \(0, π\), got 0 at index 0/)],
 
   'quadrature.ts#gaussianExpectation': [...numberCases('mu', (m) => gaussianExpectation(GAUSS_HERMITE_3, m, 1, (x) => x)), ...numberCases('sigma', (s) => gaussianExpectation(GAUSS_HERMITE_3, 0, s, (x) => x)),
     domain('sigma', 'σ < 0', () => gaussianExpectation(GAUSS_HERMITE_3, 0, -1, (x) => x), /≥ 0, got -1/),
@@ -268,6 +277,7 @@ const NO_NUMERIC_ARGUMENT: Record<string, string> = {
 const NO_ARGUMENTS: Record<string, string> = {
   'tfjs/backend.ts#tfjsRuntime': 'no arguments (the backend comes from LOSSCHECK_BACKEND, tested in useBackend/CLI tests)',
   'tfjs/higherOrderPatch.ts#isPatched': 'no arguments',
+  'trigonometricSums.ts#qualifyTrigonometricSums': 'no arguments: fixed windows whose sums are known exactly',
   'tfjs/sigmoidUnit.ts#sigmoidOfParameter': 'no arguments: a fixed per-case loss σ(θ)',
   'tfjs/sigmoidUnit.ts#negativeLogOfParameter': 'no arguments: a fixed per-case loss −log θ',
 };

@@ -1,0 +1,59 @@
+// Gram matrices of sinusoidal position features, two ways: summed numerically over the window from the
+// encoding matrix (impl/ for the Transformer encoding), and in closed form from the Dirichlet-kernel
+// oracle (oracles/trigonometricSums.ts), qualified once on windows whose sums are known exactly.
+import { elementary, tolerance } from '../engine/tolerance.ts';
+import type { SinusoidWindow } from '../domains/index.ts';
+import { gram, sinusoidalEncoding } from '../../impl/index.ts';
+import { qualifyTrigonometricSums, sinusoidGram } from '../../oracles/trigonometricSums.ts';
+import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+
+/** The Transformer's frequencies as printed by Vaswani et al. (2017): ω_i = 1/10000^{2i/d}, i = 0 … d/2 − 1. */
+export const transformerFrequencies = (d: number) => Array.from({ length: d / 2 }, (_, i) => 1 / 10000 ** ((2 * i) / d));
+
+export function frequenciesOf(w: SinusoidWindow): number[] {
+  return w.family === 'transformer' ? transformerFrequencies(w.d) : w.harmonics.map((k) => (2 * Math.PI * k) / w.length);
+}
+
+/** The L × 2K feature matrix, rows p = 0 … L − 1, columns (sin ω_k p, cos ω_k p) interleaved. */
+export function encodingMatrix(w: SinusoidWindow): number[][] {
+  if (w.family === 'transformer') return Array.from({ length: w.length }, (_, p) => sinusoidalEncoding(p, w.d));
+  const omega = frequenciesOf(w);
+  return Array.from({ length: w.length }, (_, p) => omega.flatMap((o) => [Math.sin(o * p), Math.cos(o * p)]));
+}
+
+const gramCache = new Map<string, number[][]>();
+/** Σ_p e_a(p) e_b(p), summed over the window (impl gram); memoised, as several checks measure the same windows. */
+export function numericGram(w: SinusoidWindow): number[][] {
+  const key = w.family === 'transformer' ? `t:${w.length}:${w.d}` : `h:${w.length}:${w.harmonics.join(',')}`;
+  let g = gramCache.get(key);
+  if (!g) { g = gram(encodingMatrix(w)); gramCache.set(key, g); }
+  return g;
+}
+
+let qualified: boolean | undefined;
+/** The closed-form Gram, after the oracle met every exactly known window sum. */
+export function closedFormGram(w: SinusoidWindow): number[][] {
+  qualified ??= qualifyTrigonometricSums().every((m) => m.absoluteError <= tolerance({
+    // Argument L·θ/2 carries a rounding relative to its size (≤ πL), and 1/sin(θ/2) amplifies it by ≤ L/π: κ = L²·… on scale 1.
+    dtypes: ['float64', 'float64'], operations: elementary(3) + 3, scale: m.length, condition: 1 + 2 * Math.PI * m.length }));
+  if (!qualified) throw new OracleNotQualifiedError('trigonometric sums (Dirichlet kernel)', 'missed an exactly known window sum');
+  return sinusoidGram(frequenciesOf(w), w.length);
+}
+
+/**
+ * Tolerance for a Gram entry (numeric sum vs closed form): L products of sines/cosines of size ≤ 1
+ * (S = L); an angle ωp ≤ ω_max·L is rounded relative to its size, and the closed form's θ = ω_a ± ω_b
+ * moves Σ cos(θp) by ≤ |δθ|·L²/2, both a condition of ≈ L·(1 + 2ω_max) relative to S.
+ */
+export function gramTolerance(w: SinusoidWindow): number {
+  const omegaMax = Math.max(...frequenciesOf(w));
+  return tolerance({ dtypes: ['float64', 'float64'], operations: w.length + elementary(3) + 4, scale: w.length, condition: 1 + w.length * (1 + 2 * omegaMax) });
+}
+
+/** Normalised Gram N_ab = G_ab/√(G_aa G_bb): the cosine similarity of two columns as functions of p. */
+export function normalisedGram(g: number[][]): number[][] {
+  return g.map((row, a) => row.map((x, b) => x / Math.sqrt(g[a]![a]! * g[b]![b]!)));
+}
+
+/** Columns a, b belong to different frequencies (interleaved sin/cos: column a has frequency ⌊a/2⌋). */
+export const differentFrequency = (a: number, b: number) => (a >> 1) !== (b >> 1);
