@@ -23,7 +23,7 @@ class ImplFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['test/impl/**/*.test.ts', 'spec/conformance.test.ts'],
+    include: ['test/impl/**/*.test.ts', 'spec/conformance/**/*.test.ts'],
     exclude: [...configDefaults.exclude],
     testTimeout: 600_000,
     hookTimeout: 600_000,

@@ -1,6 +1,6 @@
 // Builds reports/conformance.{json,md,html} and reports/junit.xml from the recorded results in
 // reports/.results/ (written by `npm test`), and prints one line per item plus a totals line.
-// It asserts nothing: the verdict checks live in spec/conformance.test.ts.
+// It asserts nothing: the verdict checks live in spec/engine/suite.ts (run by spec/conformance/).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';

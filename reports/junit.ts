@@ -1,6 +1,6 @@
 // Renders JUnit XML for CI dashboards: one <testsuite> per subsection, one <testcase> per item. A
 // testcase fails when the verdict the evidence gives differs from the one recorded in the item file
-// (the same rule spec/conformance.test.ts enforces); a not-checkable item is <skipped> with its
+// (the same rule spec/engine/suite.ts enforces); a not-checkable item is <skipped> with its
 // reason, since no check ran. Rendering only: the verdicts come from the recorded results.
 import type { CheckRecord, ItemRecord, ResultsFile } from './model.ts';
 import { fmt, replayCommand } from './markdown.ts';

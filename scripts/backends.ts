@@ -45,7 +45,7 @@ const summary: string[] = [];
 for (const step of steps) {
   if (step === 'node-wasm' || step === 'node-cpu') {
     const backend = step.slice('node-'.length);
-    const r = run(['vitest', 'run', 'spec/conformance.test.ts'], { LOSSCHECK_BACKEND: backend, LOSSCHECK_RESULTS_NAME: `backend-${step}` });
+    const r = run(['vitest', 'run', 'spec/conformance/'], { LOSSCHECK_BACKEND: backend, LOSSCHECK_RESULTS_NAME: `backend-${step}` });
     if (!process.env.LOSSCHECK_ONLY) stampTiming(join(RESULTS, `backend-${step}.json`), { wallMs: Math.round(r.seconds * 1000) });
     summary.push(`${step}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
     status ||= r.status;

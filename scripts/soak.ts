@@ -7,7 +7,7 @@
 //   npm run soak -- --seeds 5 --runs 500 fewer seeds / cases (a quicker look)
 //   npm run soak -- --only id1,id2       only these items (LOSSCHECK_ONLY)
 //
-// Each seed is one `vitest run spec/conformance.test.ts` with LOSSCHECK_SEED/LOSSCHECK_RUNS set and
+// Each seed is one `vitest run spec/conformance/` with LOSSCHECK_SEED/LOSSCHECK_RUNS set and
 // LOSSCHECK_RESULTS_NAME=soak; its reports/.results/soak.json (selected.json with --only) is moved to
 // reports/.results/soak/seed-<seed>.json, where reports/build.ts does not read it. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
@@ -51,7 +51,7 @@ mkdirSync(SOAK_DIR, { recursive: true });
 for (const [k, seed] of seeds.entries()) {
   const t0 = Date.now();
   process.stdout.write(`soak: seed ${k + 1}/${seeds.length} (LOSSCHECK_SEED=${seed}, ${runs} cases) … `);
-  const run = spawnSync('npx', ['vitest', 'run', 'spec/conformance.test.ts'], {
+  const run = spawnSync('npx', ['vitest', 'run', 'spec/conformance/'], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20,
     env: { ...process.env, LOSSCHECK_SEED: String(seed), LOSSCHECK_RUNS: String(runs), LOSSCHECK_RESULTS_NAME: 'soak', ...(only ? { LOSSCHECK_ONLY: only } : {}) },
   });

@@ -28,35 +28,45 @@ export interface EigenQualification {
   examples: string[];
 }
 
-/** Each library's eigenvalues on known-spectrum matrices, relative to ‖A‖ (= max |λ|). */
-export function qualifyEigenLibraries(count: number, seed: number): EigenQualification[] {
-  const cases = spectrumQualificationCases(count, seed);
-  return (['numeric', 'ml-matrix'] as const).map((library) => {
-    let threw = 0, inaccurate = 0, worst = 0, worstTol = 0;
-    const examples: string[] = [];
-    for (const c of cases) {
-      const n = c.trueSpectrum.length;
-      const norm = Math.max(...c.trueSpectrum.map(Math.abs));
-      // Backward-stable symmetric eigensolvers: |λ̂ − λ| ≤ p(n)·u·‖A‖; p(n) = n² roundings charged.
-      const tol = tolerance({ dtypes: ['float64', 'float64'], operations: n * n, scale: 1 });
-      try {
-        const got = symmetricEigenvalues(c.matrix, library);
-        const err = Math.max(...got.map((l, i) => Math.abs(l - c.trueSpectrum[i]!) / norm));
-        if (!(err <= tol)) { inaccurate++; if (examples.length < 3) examples.push(`${c.kind} n=${n}: relative error ${err.toExponential(2)}`); }
-        if (err > worst || Number.isNaN(err)) { worst = Number.isNaN(err) ? Infinity : err; worstTol = tol; }
-      } catch (e) {
-        threw++;
-        if (examples.length < 3) examples.push(`${c.kind} n=${n}: threw ${(e instanceof Error ? e.message : String(e)).slice(0, 100)}`);
-      }
-      worstTol ||= tol;
+/** One library's eigenvalues on known-spectrum matrices, relative to ‖A‖ (= max |λ|). */
+function qualifyEigenLibrary(library: EigenLibrary, cases: ReturnType<typeof spectrumQualificationCases>): EigenQualification {
+  let threw = 0, inaccurate = 0, worst = 0, worstTol = 0;
+  const examples: string[] = [];
+  for (const c of cases) {
+    const n = c.trueSpectrum.length;
+    const norm = Math.max(...c.trueSpectrum.map(Math.abs));
+    // Backward-stable symmetric eigensolvers: |λ̂ − λ| ≤ p(n)·u·‖A‖; p(n) = n² roundings charged.
+    const tol = tolerance({ dtypes: ['float64', 'float64'], operations: n * n, scale: 1 });
+    try {
+      const got = symmetricEigenvalues(c.matrix, library);
+      const err = Math.max(...got.map((l, i) => Math.abs(l - c.trueSpectrum[i]!) / norm));
+      if (!(err <= tol)) { inaccurate++; if (examples.length < 3) examples.push(`${c.kind} n=${n}: relative error ${err.toExponential(2)}`); }
+      if (err > worst || Number.isNaN(err)) { worst = Number.isNaN(err) ? Infinity : err; worstTol = tol; }
+    } catch (e) {
+      threw++;
+      if (examples.length < 3) examples.push(`${c.kind} n=${n}: threw ${(e instanceof Error ? e.message : String(e)).slice(0, 100)}`);
     }
-    return { library, cases: cases.length, threw, inaccurate, worstRelativeError: worst, tolerance: worstTol,
-      qualified: threw === 0 && inaccurate === 0, examples };
-  });
+    worstTol ||= tol;
+  }
+  return { library, cases: cases.length, threw, inaccurate, worstRelativeError: worst, tolerance: worstTol,
+    qualified: threw === 0 && inaccurate === 0, examples };
+}
+
+/** Each library's eigenvalues on the same known-spectrum matrices. */
+export function qualifyEigenLibraries(count: number, seed: number, libraries: readonly EigenLibrary[] = ['numeric', 'ml-matrix']): EigenQualification[] {
+  const cases = spectrumQualificationCases(count, seed);
+  return libraries.map((library) => qualifyEigenLibrary(library, cases));
 }
 
 export interface OracleContext extends RunContext {
+  /** The qualification of the libraries this run needed: ml-matrix, and numeric only if ml-matrix failed. */
   eigenQualification: EigenQualification[];
+  /**
+   * Both libraries measured on the qualification suite (numeric's known failures are a reported oracle
+   * finding). numeric.eig takes ~5 s on these matrices, so only the run that records the oracle
+   * findings asks for it; the result is memoised per worker.
+   */
+  eigenFindings(): EigenQualification[];
 }
 
 /** Known-spectrum matrices used to qualify the eigen libraries (numeric.eig costs ~2–100 ms each). */
@@ -67,11 +77,15 @@ let context: Promise<OracleContext> | undefined;
 export function createContext(config: RunConfig): Promise<OracleContext> {
   context ??= (async () => {
     const tfjs = await tfjsOracle(acceptTfjsMeasurement);
-    const eigenQualification = qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed);
-    // Preference when both qualify: ml-matrix (symmetric tred2/tql2, 0 failures on thousands of fuzzed
-    // Hessians, 20–100× faster). numeric.eig (general QR) can pass a small known-spectrum sample and still
-    // throw "internal error" on the singular Kronecker-structured Hessians of the checks (seen at seed 1),
-    // so it is only used when ml-matrix does not qualify; its failures stay in the report as a finding.
+    // ml-matrix is preferred when both qualify: numeric.eig (general QR) can pass a small known-spectrum
+    // sample and still throw "internal error" on the singular Kronecker-structured Hessians of the checks
+    // (seen at seed 1), and ml-matrix (symmetric tred2/tql2) is 20–100× faster with 0 failures on thousands
+    // of fuzzed Hessians. numeric is qualified (and then used) only when ml-matrix does not qualify.
+    const eigenQualification = qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, ['ml-matrix']);
+    if (!eigenQualification[0]!.qualified) eigenQualification.push(...qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, ['numeric']));
+    let findings: EigenQualification[] | undefined;
+    const eigenFindings = () => (findings ??= (['numeric', 'ml-matrix'] as const).map((library) =>
+      eigenQualification.find((q) => q.library === library) ?? qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, [library])[0]!));
     const chosen = (['ml-matrix', 'numeric'] as const).find((lib) => eigenQualification.find((q) => q.library === lib)?.qualified);
     const eigen = {
       label: chosen ? `${chosen} symmetric eigenvalues (float64)` : 'no qualified eigenvalue oracle',
@@ -80,7 +94,7 @@ export function createContext(config: RunConfig): Promise<OracleContext> {
         return symmetricEigenvalues(a, chosen);
       },
     };
-    return { config, tfjs, eigen, eigenQualification };
+    return { config, tfjs, eigen, eigenQualification, eigenFindings };
   })();
   return context;
 }

@@ -20,8 +20,8 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** Ordered by section, then formulas by number, then claims by id. */
-function order(a: ItemDefinition, b: ItemDefinition): number {
-  const key = (it: ItemDefinition) => {
+export function compareItems(a: Pick<ItemDefinition, 'id' | 'section'>, b: Pick<ItemDefinition, 'id' | 'section'>): number {
+  const key = (it: Pick<ItemDefinition, 'id' | 'section'>) => {
     const num = /^4\.3\.(\d+)$/.exec(it.id);
     return [it.section, num ? 0 : 1, num ? Number(num[1]).toString().padStart(3, '0') : it.id].join('|');
   };
@@ -43,5 +43,5 @@ export async function loadItems(dir: string = ITEMS_DIR): Promise<RegisteredItem
     if (other) throw new Error(`item id '${item.id}' is defined twice: ${other} and ${file}`);
     seen.set(item.id, file);
   }
-  return loaded.sort((a, b) => order(a.item, b.item));
+  return loaded.sort((a, b) => compareItems(a.item, b.item));
 }

@@ -1,12 +1,13 @@
 // Recorded results: what the engine measured, with each item's metadata, written as JSON under
 // reports/.results/. reports/ renders the report from these files only.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ItemDefinition } from './item.ts';
 import type { ItemResult } from './run.ts';
 import type { OracleContext } from './context.ts';
 import { TOLERANCE_MODEL } from './tolerance.ts';
+import { compareItems } from './registry.ts';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../reports/.results/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,10 +37,11 @@ function replacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function writeResults(name: string, ctx: OracleContext, items: ItemRecord[]): string {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${name}.json`);
-  const payload = {
+/** Which part of a run a results file holds (the conformance suite runs as several vitest files). */
+export interface RunPart { index: number; count: number }
+
+function payloadOf(ctx: OracleContext, items: ItemRecord[], withEigenFindings: boolean, part?: RunPart) {
+  return {
     generated: {
       seed: ctx.config.seed, runs: ctx.config.runs, hessianRuns: ctx.config.hessianRuns,
       backend: `tfjs-${ctx.tfjs.runtime.backend}`,
@@ -48,10 +50,82 @@ export function writeResults(name: string, ctx: OracleContext, items: ItemRecord
         numeric: versionOf('numeric'), 'ml-matrix': versionOf('ml-matrix'),
       },
       toleranceModel: TOLERANCE_MODEL,
+      ...(part ? { part } : {}),
     },
-    oracleFindings: { tfjs: ctx.tfjs.qualification, eigen: ctx.eigenQualification, eigenOracle: ctx.eigen.label },
+    oracleFindings: {
+      tfjs: ctx.tfjs.qualification, eigen: withEigenFindings ? ctx.eigenFindings() : ctx.eigenQualification, eigenOracle: ctx.eigen.label,
+    },
     items,
   };
-  writeFileSync(file, `${JSON.stringify(payload, replacer, 2)}\n`);
+}
+
+export function writeResults(name: string, ctx: OracleContext, items: ItemRecord[]): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(payloadOf(ctx, items, true), replacer, 2)}\n`);
   return file;
+}
+
+/**
+ * Parts of runs in progress, one directory per vitest run (its main process id), so two runs at once
+ * (a full suite and a LOSSCHECK_ONLY run) never mix or delete each other's parts.
+ */
+export const PARTS_DIR = join(RESULTS_DIR, 'parts');
+const runDir = (run: string) => join(PARTS_DIR, run);
+const partFile = (run: string, name: string, part: RunPart) => join(runDir(run), `${name}.part-${part.index}-of-${part.count}.json`);
+const PART_FILE = /^(.+)\.part-(\d+)-of-(\d+)\.json$/;
+
+/**
+ * One part's results. Part 1 also measures both eigen libraries for the oracle findings (numeric is
+ * slow, so the other parts skip it); the merged file takes its findings from part 1.
+ */
+export function writeResultsPart(run: string, name: string, part: RunPart, ctx: OracleContext, items: ItemRecord[]): string {
+  mkdirSync(runDir(run), { recursive: true });
+  const file = partFile(run, name, part);
+  writeFileSync(file, `${JSON.stringify(payloadOf(ctx, items, part.index === 1, part), replacer, 2)}\n`);
+  return file;
+}
+
+/** Removes the part directories of runs whose process is gone (killed before it could merge). */
+export function clearStaleResultParts(): void {
+  if (!existsSync(PARTS_DIR)) return;
+  for (const run of readdirSync(PARTS_DIR)) {
+    const pid = Number(run);
+    let alive = false;
+    try { alive = Number.isSafeInteger(pid) && pid > 0 && process.kill(pid, 0); } catch { alive = false; }
+    if (!alive) rmSync(runDir(run), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Merges every complete set of parts in PARTS_DIR into `<name>.json` (items in registry order, header and
+ * oracle findings from part 1) and removes the parts. An incomplete set (a part file was not run, or
+ * its worker died) is left alone and reported, so a partial run never replaces a full one.
+ */
+export function mergeResultParts(run: string): { written: string[]; incomplete: string[] } {
+  const written: string[] = [], incomplete: string[] = [];
+  const dir = runDir(run);
+  if (!existsSync(dir)) return { written, incomplete };
+  const groups = new Map<string, Map<number, string>>();
+  for (const f of readdirSync(dir)) {
+    const m = PART_FILE.exec(f);
+    if (!m) continue;
+    const key = `${m[1]}|${m[3]}`;
+    if (!groups.has(key)) groups.set(key, new Map());
+    groups.get(key)!.set(Number(m[2]), join(dir, f));
+  }
+  for (const [key, parts] of groups) {
+    const [name, count] = [key.split('|')[0]!, Number(key.split('|')[1])];
+    if (parts.size !== count) { incomplete.push(`${name}: ${parts.size} of ${count} parts`); continue; }
+    const payloads = [...parts.entries()].sort(([a], [b]) => a - b)
+      .map(([, file]) => JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof payloadOf>);
+    const first = payloads[0]!;
+    const { part: _part, ...generated } = first.generated;
+    const items = payloads.flatMap((p) => p.items).sort(compareItems);
+    const file = join(RESULTS_DIR, `${name}.json`);
+    writeFileSync(file, `${JSON.stringify({ generated: { ...generated, parts: count }, oracleFindings: first.oracleFindings, items }, null, 2)}\n`);
+    written.push(file);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { written, incomplete };
 }

@@ -1,0 +1,56 @@
+// The conformance suite: one vitest test per discovered item. It runs the item's checks, derives the
+// verdict from the evidence, records the result and asserts that the verdict is the one recorded in
+// the item file. The items are dealt round-robin (in registry order) to CONFORMANCE_PARTS test files
+// under spec/conformance/, so vitest spreads them over its workers; each part records its results in
+// reports/.results/parts/ and the global setup (spec/engine/globalSetup.ts) merges a complete set
+// into one results file. Adding an item touches none of this.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { configFromEnv } from './config.ts';
+import { createContext, type OracleContext } from './context.ts';
+import { loadItems } from './registry.ts';
+import { runItem } from './run.ts';
+import { itemRecord, writeResultsPart, type ItemRecord } from './results.ts';
+
+/** Test files the items are dealt to; ≥ the worker count, so a slow part does not leave a worker idle. */
+export const CONFORMANCE_PARTS = 4;
+
+/** The results name of this run: `conformance`, `selected` (LOSSCHECK_ONLY), or LOSSCHECK_RESULTS_NAME. */
+export function resultsName(env: Record<string, string | undefined> = process.env): string {
+  // scripts/backends.ts and scripts/soak.ts record their runs under their own names (backend-node-cpu, soak).
+  const name = env.LOSSCHECK_RESULTS_NAME || 'conformance';
+  if (!/^[\w-]+$/.test(name)) throw new Error(`LOSSCHECK_RESULTS_NAME must be a plain file name, got '${name}'`);
+  return selectedIds(env) ? 'selected' : name;
+}
+
+export function selectedIds(env: Record<string, string | undefined> = process.env): string[] | undefined {
+  return env.LOSSCHECK_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Registers the tests of part `index` (1-based) of the suite. */
+export async function defineConformancePart(index: number): Promise<void> {
+  const config = configFromEnv();
+  const only = selectedIds();
+  const name = resultsName();
+  const mine = (await loadItems()).filter(({ item }) => !only || only.includes(item.id))
+    .filter((_, k) => k % CONFORMANCE_PARTS === index - 1);
+  const records: ItemRecord[] = [];
+  let ctx: OracleContext | undefined;
+
+  beforeAll(async () => { ctx = await createContext(config); });
+  // Every part writes its file, also when it holds no item (LOSSCHECK_ONLY), so the merge sees a complete set.
+  // Without the global setup (another vitest config) there is no run id, and nothing is merged.
+  afterAll(() => { if (ctx) writeResultsPart(inject('losscheckRun') ?? 'unmerged', name, { index, count: CONFORMANCE_PARTS }, ctx, records); });
+
+  describe(`conformance part ${index}/${CONFORMANCE_PARTS} (seed ${config.seed}, ${config.runs} cases, ${config.hessianRuns} for Hessians)`, () => {
+    if (!mine.length) it.skip('no selected item in this part', () => {});
+    for (const { file, item } of mine) {
+      it(`${item.id} · ${item.statement}`, async () => {
+        const result = await runItem(item, ctx!);
+        records.push(itemRecord(item, file, result));
+        const evidence = result.checks.map((c) =>
+          `  ${c.passed ? 'pass' : 'FAIL'} [${c.role}] ${c.name}: ${c.maxError} vs ${c.tolerance} (${c.cases} cases, ${c.oracle})`).join('\n');
+        expect(result.verdict, `${item.id}: ${result.reason}\n${evidence}`).toBe(item.expectedVerdict);
+      });
+    }
+  });
+}
