@@ -12,3 +12,4 @@ export * from './estimation.ts';
 export * from './information.ts';
 export * from './adam.ts';
 export * from './positional.ts';
+export * from './contrastive.ts';

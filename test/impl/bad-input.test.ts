@@ -292,6 +292,21 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     ...numberCases('position', (m) => impl.rotaryEmbedding(w2, m)), ...numberCases('base', (b) => impl.rotaryEmbedding(w2, 1, b)),
     shapeCase('x', 'x has odd length', () => impl.rotaryEmbedding(v3, 1), /even length/)],
 
+  // contrastive.ts
+  infoNceLoss: [...vectorCases('scores', v3, (s) => impl.infoNceLoss(s, 0)), ...numberCases('positive', (k) => impl.infoNceLoss(v3, k)),
+    ...numberCases('temperature', (t) => impl.infoNceLoss(v3, 0, t)),
+    domainCase('positive', 'positive = 3 for three candidates', () => impl.infoNceLoss(v3, 3), /candidate index in \[0, 2\], got 3/),
+    domainCase('positive', 'positive = 0.5', () => impl.infoNceLoss(v3, 0.5), /candidate index in \[0, 2\], got 0.5/),
+    domainCase('temperature', 'τ = 0', () => impl.infoNceLoss(v3, 0, 0), /must be > 0, got 0/),
+    domainCase('temperature', 'τ so small that s/τ overflows', () => impl.infoNceLoss([1e300, 0], 0, 1e-10), /overflow/)],
+  infoNceGradient: [...vectorCases('scores', v3, (s) => impl.infoNceGradient(s, 0)), ...numberCases('positive', (k) => impl.infoNceGradient(v3, k)),
+    ...numberCases('temperature', (t) => impl.infoNceGradient(v3, 0, t)),
+    domainCase('positive', 'positive = −1', () => impl.infoNceGradient(v3, -1), /candidate index in \[0, 2\], got -1/),
+    domainCase('temperature', 'τ < 0', () => impl.infoNceGradient(v3, 0, -1), /must be > 0, got -1/)],
+  infoNceBatchLoss: [...matrixCases('critic', [[1, 0], [0, 1]], (f) => impl.infoNceBatchLoss(f)), ...numberCases('temperature', (t) => impl.infoNceBatchLoss([[1, 0], [0, 1]], t)),
+    shapeCase('critic', 'a 3×2 critic matrix (N anchors need N candidates)', () => impl.infoNceBatchLoss(X), /must be square, got 3×2/),
+    domainCase('temperature', 'τ = 0', () => impl.infoNceBatchLoss([[1, 0], [0, 1]], 0), /must be > 0, got 0/)],
+
   // estimation.ts
   olsEstimatorMatrix: [...matrixCases('X', X, (x) => impl.olsEstimatorMatrix(x)),
     domainCase('X', 'X has dependent columns', () => impl.olsEstimatorMatrix([[1, 2], [2, 4], [3, 6]]), /full column rank \(2\)/)],

@@ -1,0 +1,71 @@
+import { check, defineItem, type RunContext } from '../../engine/item.ts';
+import { agreement } from '../../engine/close.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64 } from '../../engine/labels.ts';
+import { batchedByShape } from '../../engine/batch.ts';
+import { contrastiveCase, type ContrastiveCase } from '../../domains/index.ts';
+import { infoNceGradient, infoNceLoss } from '../../../impl/index.ts';
+import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
+
+// The text prints no InfoNCE formula; this is the loss of van den Oord et al. (2018, eq. 4) with the
+// critic f = exp(s/τ): the positive's share of Σ_j f(x, y_j), as a ratio, evaluated naively.
+const ratioForm = (c: ContrastiveCase) => {
+  const f = c.scores.map((s) => Math.exp(s / c.temperature));
+  return -Math.log(f[c.positive]! / f.reduce((a, b) => a + b, 0));
+};
+
+const logitsOf = (c: ContrastiveCase) => c.scores.map((s) => s / c.temperature);
+const oneHot = (c: ContrastiveCase) => c.scores.map((_, j) => (j === c.positive ? 1 : 0));
+const zMax = (c: ContrastiveCase) => Math.max(...logitsOf(c).map(Math.abs));
+
+/** Softmax cross-entropy of the logits s/τ with the positive as the label: value and ∇_z, one tfjs call per N. */
+function tfjsCrossEntropy(cases: ContrastiveCase[], ctx: RunContext): { value: number; gradient: number[] }[] {
+  return batchedByShape(cases, (c) => String(c.scores.length), (group) => {
+    const z = group.map(logitsOf);
+    const r = ctx.tfjs.derivatives(z, tfjsLosses.crossEntropyFromLogitsLoss(group.map(oneHot), z));
+    return group.map((_, b) => ({ value: r.values[b]!, gradient: r.gradients[b]! }));
+  });
+}
+const tfjsLabel = (ctx: RunContext) => `tfjs-${ctx.tfjs.runtime.backend} softmax cross-entropy log Σe^z − z_+ and tf.grad (float32)`;
+
+// Loss: log-sum-exp of N logits of size ≤ Z minus z_+: terms up to Z + log N; the float32 rounding of each
+// logit (relative u) moves the loss by ≤ 2u·Z, a condition of 2 on that scale.
+const lossTolerance = (c: ContrastiveCase) => tolerance({ dtypes: ['float32', 'float64'], operations: c.scores.length + elementary(2) + 2,
+  scale: 2 * zMax(c) + Math.log(c.scores.length), condition: 2 });
+// Gradient entries (p_j − [j = +])/τ of size ≤ 1/τ; softmax moves by 2u·Z relative under a relative rounding u of the logits.
+const gradientTolerance = (c: ContrastiveCase) => tolerance({ dtypes: ['float32', 'float64'], operations: c.scores.length + elementary(1) + 3,
+  scale: 1 / c.temperature, condition: 1 + 2 * zMax(c) });
+
+export default defineItem({
+  id: 'infonce-softmax-cross-entropy', kind: 'claim', section: '4.3.5',
+  quote: '其中也涉及 Softmax 变换',
+  statement: 'The InfoNCE loss of one positive among N candidates, −log(f(x, y₊)/Σ_j f(x, y_j)) with f = exp(s/τ), is the softmax cross-entropy '
+    + 'of the similarity scores s/τ with the positive as the label; its gradient in the scores is (softmax(s/τ) − e₊)/τ.',
+  printed: String.raw`L_{\text{InfoNCE}} = -\log \frac{\exp(s_+/\tau)}{\sum_{j=1}^{N} \exp(s_j/\tau)} = -\log\,\text{Softmax}(s/\tau)_+`,
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'InfoNCE (impl infoNceLoss) ↔ tfjs softmax cross-entropy of s/τ with the positive as label', role: 'claim', oracle: tfjsLabel,
+      arbitrary: contrastiveCase(), runs: 'default',
+      evaluate: (cs, ctx) => {
+        const ref = tfjsCrossEntropy(cs, ctx);
+        return cs.map((c, b) => agreement(infoNceLoss(c.scores, c.positive, c.temperature), ref[b]!.value, lossTolerance(c)));
+      },
+    }),
+    check({
+      name: '∂L/∂s = (softmax(s/τ) − e₊)/τ (impl infoNceGradient) ↔ tfjs autodiff of the cross-entropy (÷ τ)', role: 'claim', oracle: tfjsLabel,
+      arbitrary: contrastiveCase(), runs: 'default',
+      evaluate: (cs, ctx) => {
+        const ref = tfjsCrossEntropy(cs, ctx);
+        return cs.map((c, b) => agreement(infoNceGradient(c.scores, c.positive, c.temperature), ref[b]!.gradient.map((g) => g / c.temperature), gradientTolerance(c)));
+      },
+    }),
+    check({
+      name: 'ratio form −log(f₊/Σf_j), f = e^{s/τ} (naive float64) ↔ impl infoNceLoss', role: 'support', oracle: IMPL_F64,
+      arbitrary: contrastiveCase(), runs: 'default',
+      // N exponentials of arguments ≤ Z (rounded relative to Z: condition 2Z on scale 1), a sum, a quotient and a log.
+      evaluate: (cs) => cs.map((c) => agreement(ratioForm(c), infoNceLoss(c.scores, c.positive, c.temperature),
+        tolerance({ dtypes: ['float64', 'float64'], operations: c.scores.length + elementary(2) + 2, scale: 1 + infoNceLoss(c.scores, c.positive, c.temperature), condition: 1 + 2 * zMax(c) }))),
+    }),
+  ],
+});

@@ -1,0 +1,15 @@
+import { defineItem } from '../../engine/item.ts';
+
+export default defineItem({
+  id: 'transformer-design-philosophy', kind: 'claim', section: '4.3.5',
+  quote: '这种深层的数学联系揭示了 Transformer 架构的设计哲学：它不是凭空设计的，而是从机器学习的基本原则（如最大似然、对比学习）自然涌现的结构',
+  statement: 'The InfoNCE–attention connection reveals the Transformer\'s design philosophy: the architecture was not designed ad hoc but emerged '
+    + 'naturally from basic principles of machine learning (maximum likelihood, contrastive learning).',
+  reason: 'A claim about design intent and history ("not designed out of thin air", "emerged naturally") that names no quantity a computation could '
+    + 'measure; the demonstration it announces belongs to the next section (4.4), which is not part of the audited source. Its mathematical core '
+    + 'is checked elsewhere: InfoNCE is the softmax cross-entropy of the scores (infonce-softmax-cross-entropy), equals −log of an attention '
+    + 'weight with τ = √d_k and depends only on the positive-vs-negative margins (infonce-attention-softmax-equivalence), and the attention '
+    + 'output is a similarity-weighted average (4.3.34, 4.3.36).',
+  expectedVerdict: 'not-checkable',
+  checks: [],
+});
