@@ -5,6 +5,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
+import { packed, tidyData, unpacked } from './tensors.ts';
 import { OracleInputError, assertBatch, assertPositiveInteger, assertTf } from '../errors.ts';
 
 type Batch3 = number[][][];
@@ -33,9 +34,9 @@ export function attentionForward(tf: Tf, q: Batch3, k: Batch3, v: Batch3): { wei
   const [bk, m, dk] = shapeOf('attentionForward', 'K', k);
   const [bv, mv] = shapeOf('attentionForward', 'V', v);
   if (bk !== b || bv !== b || dk !== dq || mv !== m) throw new OracleInputError('attentionForward', 'K', 'Q, K, V must share the batch, Q and K the width, K and V the rows');
-  return tf.tidy(() => {
-    const a = weights(tf, tf.tensor3d(q), tf.tensor3d(k));
-    return { weights: a.arraySync(), outputs: tf.matMul(a, tf.tensor3d(v)).arraySync() as Batch3 };
+  return tidyData(tf, () => {
+    const a = weights(tf, packed<TF.Rank.R3>(tf, q), packed<TF.Rank.R3>(tf, k));
+    return { weights: unpacked<Batch3>(a), outputs: unpacked<Batch3>(tf.matMul(a, packed<TF.Rank.R3>(tf, v))) };
   });
 }
 
@@ -46,7 +47,7 @@ export function attentionWeightsProjectionLoss(k: Batch3, n: number, u: Batch3):
   const [bu, nu, mu] = shapeOf('attentionWeightsProjectionLoss', 'u', u);
   if (bu !== b || nu !== n || mu !== m) throw new OracleInputError('attentionWeightsProjectionLoss', 'u', `must be ${b}×${n}×${m}`);
   return (tf) => {
-    const ks = tf.tensor3d(k), us = tf.tensor3d(u);
+    const ks = packed<TF.Rank.R3>(tf, k), us = packed<TF.Rank.R3>(tf, u);
     return (theta) => tf.sum(tf.mul(weights(tf, tf.reshape(theta, [b, n, dk]) as TF.Tensor3D, ks), us), [1, 2]) as TF.Tensor1D;
   };
 }
@@ -59,7 +60,7 @@ export function logSoftmaxEntryLoss(y: number[], sAtEvaluation: number[][]): (tf
   y.forEach((c, b) => { if (!Number.isInteger(c) || c < 0 || c >= m) throw new OracleInputError('logSoftmaxEntryLoss', 'y', `case ${b}: ${c} is not a class index`); });
   return (tf) => {
     const pick = tf.oneHot(tf.tensor1d(y, 'int32'), m).toFloat();
-    const shift = tf.tensor2d(sAtEvaluation.map((s) => [Math.max(...s)]));
+    const shift = packed<TF.Rank.R2>(tf, sAtEvaluation.map((s) => [Math.max(...s)]));
     return (s) => {
       const z = tf.sub(s, shift);
       return tf.sub(tf.sum(tf.mul(pick, z), 1), tf.log(tf.sum(tf.exp(z), 1))) as TF.Tensor1D;
@@ -99,5 +100,5 @@ export function qualifyAttentionForward(tf: Tf): AttentionQualification[] {
 export function softmaxForward(tf: Tf, z: number[][]): number[][] {
   assertTf('softmaxForward', tf);
   assertBatch('softmaxForward', 'z', z);
-  return tf.tidy(() => tf.softmax(tf.tensor2d(z)).arraySync() as number[][]);
+  return tidyData(tf, () => unpacked<number[][]>(tf.softmax(packed<TF.Rank.R2>(tf, z))));
 }

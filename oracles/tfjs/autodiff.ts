@@ -6,6 +6,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import { OracleInputError, assertBatch, assertFunction, assertTf } from '../errors.ts';
+import { packed, tidyData, unpacked } from './tensors.ts';
 
 export type PerCaseLoss = (theta: TF.Tensor2D) => TF.Tensor1D;
 
@@ -27,19 +28,22 @@ export function batchedDerivatives(
   assertBatch('batchedDerivatives', 'params', params);
   assertFunction('batchedDerivatives', 'build', build);
   const n = params[0]!.length, batch = params.length;
-  return tf.tidy(() => {
+  return tidyData(tf, () => {
     const loss = build(tf);
-    const theta = tf.tensor2d(params);
+    const theta = packed<TF.Rank.R2>(tf, params);
     const total = (t: TF.Tensor) => tf.sum(loss(t as TF.Tensor2D));
     const gradOf = tf.grad(total);
-    const values = loss(theta).arraySync();
-    const gradients = gradOf(theta).arraySync() as number[][];
+    // Values and gradients from one forward pass: the per-case losses are kept out of tf.grad's tidy.
+    let perCase: TF.Tensor | undefined;
+    const gradient = tf.grad((t: TF.Tensor) => { const l = loss(t as TF.Tensor2D); perCase = tf.keep(l); return tf.sum(l); })(theta);
+    const values = unpacked<number[]>(perCase!);
+    const gradients = unpacked<number[][]>(gradient);
     if (!withHessian) return { values, gradients };
     const hessians: number[][][] = Array.from({ length: batch }, () => []);
     for (let k = 0; k < n; k++) {
       // Basis direction e_k for every case (tf.oneHot needs depth ≥ 2, so it is built by hand).
       const direction = tf.tile(tf.tensor2d([Array.from({ length: n }, (_, j) => (j === k ? 1 : 0))]), [batch, 1]);
-      const hvp = tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), direction)))(theta).arraySync() as number[][];
+      const hvp = unpacked<number[][]>(tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), direction)))(theta));
       for (let b = 0; b < batch; b++) hessians[b]!.push(hvp[b]!);
     }
     return { values, gradients, hessians };
@@ -60,10 +64,10 @@ export function batchedHessianVectorProducts(
   if (directions.length !== params.length) {
     throw new OracleInputError('batchedHessianVectorProducts', 'directions', `must hold one direction per case (${params.length}), got ${directions.length}`);
   }
-  return tf.tidy(() => {
+  return tidyData(tf, () => {
     const loss = build(tf);
-    const theta = tf.tensor2d(params), v = tf.tensor2d(directions);
+    const theta = packed<TF.Rank.R2>(tf, params), v = packed<TF.Rank.R2>(tf, directions);
     const gradOf = tf.grad((t: TF.Tensor) => tf.sum(loss(t as TF.Tensor2D)));
-    return tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), v)))(theta).arraySync() as number[][];
+    return unpacked<number[][]>(tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), v)))(theta));
   });
 }

@@ -4,13 +4,14 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
+import { packed, tidyData, unpacked } from './tensors.ts';
 import { assertBatch, assertDistributions, assertTf } from '../errors.ts';
 
 /** θ = p̂ [B, C]; loss_b = Σ_i (p_i − p̂_i)², the squared Euclidean distance of two probability vectors. */
 export function squaredDistanceOfProbabilities(p: number[][]): (tf: Tf) => PerCaseLoss {
   assertDistributions('squaredDistanceOfProbabilities', 'p', p);
   return (tf) => {
-    const ps = tf.tensor2d(p);
+    const ps = packed<TF.Rank.R2>(tf, p);
     return (q) => tf.sum(tf.square(tf.sub(ps, q)), 1) as TF.Tensor1D;
   };
 }
@@ -19,7 +20,7 @@ export function squaredDistanceOfProbabilities(p: number[][]): (tf: Tf) => PerCa
 export function gaussianNegativeLogDensity(x: number[]): (tf: Tf) => PerCaseLoss {
   assertBatch('gaussianNegativeLogDensity', 'x', [x]);
   return (tf) => {
-    const xs = tf.tensor1d(x);
+    const xs = packed<TF.Rank.R1>(tf, x);
     return (theta) => {
       const mu = tf.squeeze(tf.slice(theta, [0, 0], [-1, 1]), [1]);
       const sigma = tf.squeeze(tf.slice(theta, [0, 1], [-1, 1]), [1]);
@@ -33,5 +34,5 @@ export function gaussianNegativeLogDensity(x: number[]): (tf: Tf) => PerCaseLoss
 export function softmaxRows(tf: Tf, z: number[][]): number[][] {
   assertTf('softmaxRows', tf);
   assertBatch('softmaxRows', 'z', z);
-  return tf.tidy(() => tf.softmax(tf.tensor2d(z)).arraySync() as number[][]);
+  return tidyData(tf, () => unpacked<number[][]>(tf.softmax(packed<TF.Rank.R2>(tf, z))));
 }

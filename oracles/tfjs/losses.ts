@@ -5,6 +5,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
+import { packed, unpacked } from './tensors.ts';
 import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDistributions, assertLabels } from '../errors.ts';
 
 export type MseConvention = 'half' | 'unhalved';
@@ -15,8 +16,8 @@ export function crossEntropyFromLogitsLoss(p: number[][], zAtEvaluation: number[
   assertBatch('crossEntropyFromLogitsLoss', 'p', p);
   assertBatch('crossEntropyFromLogitsLoss', 'z', zAtEvaluation, p[0]!.length);
   return (tf) => {
-    const target = tf.tensor2d(p);
-    const shift = tf.tensor2d(zAtEvaluation.map((z) => [Math.max(...z)]));
+    const target = packed<TF.Rank.R2>(tf, p);
+    const shift = packed<TF.Rank.R2>(tf, zAtEvaluation.map((z) => [Math.max(...z)]));
     return (z) => tf.sub(
       tf.add(tf.log(tf.sum(tf.exp(tf.sub(z, shift)), 1)), tf.squeeze(shift, [1])),
       tf.sum(tf.mul(target, z), 1),
@@ -38,9 +39,9 @@ export function softmaxRegressionLoss(
     throw new OracleInputError('softmaxRegressionLoss', 'p', `x, p and W must hold the same number of cases (${batch}, ${p.length}, ${wAtEvaluation.length})`);
   }
   return (tf) => {
-    const xs = tf.tensor3d(x);
-    const ps = tf.tensor3d(p);
-    const shift = tf.max(tf.matMul(xs, tf.tensor3d(wAtEvaluation.map((w) => rows(w, d, c)))), 2, true);
+    const xs = packed<TF.Rank.R3>(tf, x);
+    const ps = packed<TF.Rank.R3>(tf, p);
+    const shift = tf.max(tf.matMul(xs, tf.reshape(packed<TF.Rank.R2>(tf, wAtEvaluation), [batch, d, c])), 2, true);
     return (theta) => {
       const logits = tf.sub(tf.matMul(xs, tf.reshape(theta, [batch, d, c])), shift);
       const lse = tf.log(tf.sum(tf.exp(logits), 2));
@@ -50,16 +51,12 @@ export function softmaxRegressionLoss(
   };
 }
 
-function rows(flat: number[], d: number, c: number): number[][] {
-  return Array.from({ length: d }, (_, i) => flat.slice(i * c, (i + 1) * c));
-}
-
 /** θ = w [B, d]; loss_b = (c/N) Σ_n (y_n − wᵀx_n − b)². */
 export function linearMseLoss(x: number[][][], y: number[][], bias: number[], convention: MseConvention): (tf: Tf) => PerCaseLoss {
   checkRegression('linearMseLoss', x, y, bias);
   assertConvention('linearMseLoss', convention);
   return (tf) => {
-    const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
+    const xs = packed<TF.Rank.R3>(tf, x), ys = packed<TF.Rank.R2>(tf, y), bs = packed<TF.Rank.R2>(tf, bias.map((b) => [b]));
     return (w) => {
       const yHat = tf.add(tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2), bs);
       return tf.mul(factor(convention), tf.mean(tf.square(tf.sub(ys, yHat)), 1)) as TF.Tensor1D;
@@ -72,7 +69,7 @@ export function logisticCrossEntropyLoss(x: number[][][], y: number[][], bias: n
   checkRegression('logisticCrossEntropyLoss', x, y, bias);
   y.forEach((yb, b) => assertLabels('logisticCrossEntropyLoss', `y[${b}]`, yb));
   return (tf) => {
-    const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
+    const xs = packed<TF.Rank.R3>(tf, x), ys = packed<TF.Rank.R2>(tf, y), bs = packed<TF.Rank.R2>(tf, bias.map((b) => [b]));
     return (w) => {
       const z = tf.add(tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2), bs);
       return tf.mean(tf.sub(tf.softplus(z), tf.mul(ys, z)), 1) as TF.Tensor1D;
@@ -85,7 +82,7 @@ export function sigmoidMseLoss(x: number[][][], y: number[][], bias: number[], c
   checkRegression('sigmoidMseLoss', x, y, bias);
   assertConvention('sigmoidMseLoss', convention);
   return (tf) => {
-    const xs = tf.tensor3d(x), ys = tf.tensor2d(y), bs = tf.tensor2d(bias.map((b) => [b]));
+    const xs = packed<TF.Rank.R3>(tf, x), ys = packed<TF.Rank.R2>(tf, y), bs = packed<TF.Rank.R2>(tf, bias.map((b) => [b]));
     return (w) => {
       const yHat = tf.sigmoid(tf.add(tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2), bs));
       return tf.mul(factor(convention), tf.mean(tf.square(tf.sub(ys, yHat)), 1)) as TF.Tensor1D;
@@ -98,7 +95,7 @@ export function squaredErrorLoss(y: number[], convention: MseConvention): (tf: T
   assertBatch('squaredErrorLoss', 'y', [y]);
   assertConvention('squaredErrorLoss', convention);
   return (tf) => {
-    const ys = tf.tensor1d(y);
+    const ys = packed<TF.Rank.R1>(tf, y);
     return (yHat) => tf.mul(factor(convention), tf.square(tf.sub(ys, tf.squeeze(yHat, [1])))) as TF.Tensor1D;
   };
 }
@@ -107,7 +104,7 @@ export function squaredErrorLoss(y: number[], convention: MseConvention): (tf: T
 export function softmaxProjectionLoss(u: number[][]): (tf: Tf) => PerCaseLoss {
   assertBatch('softmaxProjectionLoss', 'u', u);
   return (tf) => {
-    const us = tf.tensor2d(u);
+    const us = packed<TF.Rank.R2>(tf, u);
     return (z) => tf.sum(tf.mul(tf.softmax(z), us), 1) as TF.Tensor1D;
   };
 }

@@ -4,6 +4,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
+import { packed, unpacked } from './tensors.ts';
 import { OracleInputError, assertBatch, assertBatch3, assertLabels } from '../errors.ts';
 
 export interface TwoTaskData { xReg: number[][][]; yReg: number[][]; xCls: number[][][]; yCls: number[][]; taskWeights: number[][] }
@@ -21,8 +22,8 @@ export function twoTaskWeightedLoss(data: TwoTaskData): (tf: Tf) => PerCaseLoss 
   const mismatch = (['yReg', 'xCls', 'yCls', 'taskWeights'] as const).find((k) => data[k].length !== b);
   if (mismatch) throw new OracleInputError('twoTaskWeightedLoss', mismatch, `must hold ${b} cases like xReg, got ${data[mismatch].length}`);
   return (tf) => {
-    const xr = tf.tensor3d(data.xReg), yr = tf.tensor2d(data.yReg), xc = tf.tensor3d(data.xCls), yc = tf.tensor2d(data.yCls);
-    const tw = tf.tensor2d(data.taskWeights);
+    const xr = packed<TF.Rank.R3>(tf, data.xReg), yr = packed<TF.Rank.R2>(tf, data.yReg), xc = packed<TF.Rank.R3>(tf, data.xCls), yc = packed<TF.Rank.R2>(tf, data.yCls);
+    const tw = packed<TF.Rank.R2>(tf, data.taskWeights);
     return (w) => {
       const we = tf.expandDims(w, 1);
       const regression = tf.mul(0.5, tf.mean(tf.square(tf.sub(yr, tf.sum(tf.mul(xr, we), 2))), 1));

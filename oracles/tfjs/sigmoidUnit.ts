@@ -7,6 +7,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
+import { packed, unpacked } from './tensors.ts';
 import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDistributions, assertLabels } from '../errors.ts';
 
 export type MseConvention = 'half' | 'unhalved';
@@ -28,7 +29,7 @@ export function sigmoidSquaredErrorOfLogit(y: number[], convention: MseConventio
   assertBatch('sigmoidSquaredErrorOfLogit', 'y', [y]);
   assertConvention('sigmoidSquaredErrorOfLogit', convention);
   return (tf) => {
-    const ys = tf.tensor1d(y);
+    const ys = packed<TF.Rank.R1>(tf, y);
     return (z) => tf.mul(factor(convention), tf.square(tf.sub(ys, tf.sigmoid(column(z, tf))))) as TF.Tensor1D;
   };
 }
@@ -40,8 +41,8 @@ export function binaryCrossEntropyOfLogit(y: number[], zAtEvaluation: number[]):
   assertBatch('binaryCrossEntropyOfLogit', 'z', [zAtEvaluation]);
   if (zAtEvaluation.length !== y.length) throw new OracleInputError('binaryCrossEntropyOfLogit', 'z', 'must have one logit per target');
   return (tf) => {
-    const ys = tf.tensor1d(y);
-    const shift = tf.tensor1d(zAtEvaluation.map((z) => Math.max(0, z)));
+    const ys = packed<TF.Rank.R1>(tf, y);
+    const shift = packed<TF.Rank.R1>(tf, zAtEvaluation.map((z) => Math.max(0, z)));
     return (theta) => {
       const z = column(theta, tf);
       const logPartition = tf.add(tf.log(tf.add(tf.exp(tf.neg(shift)), tf.exp(tf.sub(z, shift)))), shift);
@@ -55,7 +56,7 @@ export function binaryCrossEntropyOfProbability(y: number[]): (tf: Tf) => PerCas
   assertBatch('binaryCrossEntropyOfProbability', 'y', [y]);
   assertLabels('binaryCrossEntropyOfProbability', 'y', y);
   return (tf) => {
-    const ys = tf.tensor1d(y);
+    const ys = packed<TF.Rank.R1>(tf, y);
     return (theta) => {
       const p = column(theta, tf);
       return tf.neg(tf.add(tf.mul(ys, tf.log(p)), tf.mul(tf.sub(1, ys), tf.log(tf.sub(1, p))))) as TF.Tensor1D;
@@ -68,7 +69,7 @@ export function squaredErrorOfProbability(y: number[], convention: MseConvention
   assertBatch('squaredErrorOfProbability', 'y', [y]);
   assertConvention('squaredErrorOfProbability', convention);
   return (tf) => {
-    const ys = tf.tensor1d(y);
+    const ys = packed<TF.Rank.R1>(tf, y);
     return (p) => tf.mul(factor(convention), tf.square(tf.sub(ys, column(p, tf)))) as TF.Tensor1D;
   };
 }
@@ -77,7 +78,7 @@ export function squaredErrorOfProbability(y: number[], convention: MseConvention
 export function crossEntropyOfProbabilities(p: number[][]): (tf: Tf) => PerCaseLoss {
   assertDistributions('crossEntropyOfProbabilities', 'p', p);
   return (tf) => {
-    const ps = tf.tensor2d(p);
+    const ps = packed<TF.Rank.R2>(tf, p);
     return (q) => tf.neg(tf.sum(tf.mul(ps, tf.log(q)), 1)) as TF.Tensor1D;
   };
 }
@@ -96,8 +97,8 @@ export function logisticRegressionLogSumExpLoss(x: number[][][], y: number[][], 
     throw new OracleInputError('logisticRegressionLogSumExpLoss', 'y', `x, y and w must hold the same number of cases (${batch}, ${y.length}, ${wAtEvaluation.length})`);
   }
   return (tf) => {
-    const xs = tf.tensor3d(x), ys = tf.tensor2d(y);
-    const shift = tf.tensor2d(x.map((xb, b) => xb.map((row) => Math.max(0, row.reduce((s, xi, i) => s + xi * wAtEvaluation[b]![i]!, 0)))));
+    const xs = packed<TF.Rank.R3>(tf, x), ys = packed<TF.Rank.R2>(tf, y);
+    const shift = packed<TF.Rank.R2>(tf, x.map((xb, b) => xb.map((row) => Math.max(0, row.reduce((s, xi, i) => s + xi * wAtEvaluation[b]![i]!, 0)))));
     return (w) => {
       const z = tf.sum(tf.mul(xs, tf.expandDims(w, 1)), 2);
       const logPartition = tf.add(tf.log(tf.add(tf.exp(tf.neg(shift)), tf.exp(tf.sub(z, shift)))), shift);
