@@ -5,6 +5,7 @@
 // shape from the (already validated, rectangular) input and copy through one Float32Array.
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
+import { OracleInputError, assertFunction, assertTf } from '../errors.ts';
 
 type Nested = number | Nested[];
 
@@ -15,22 +16,39 @@ function shapeOf(x: Nested): number[] {
   return shape;
 }
 
-/** A float32 tensor holding the rectangular nested array `x` (callers validate rectangularity). */
+/** A float32 tensor holding the rectangular nested array `x` of finite numbers. */
 export function packed<R extends TF.Rank>(tf: Tf, x: Nested): TF.Tensor<R> {
+  assertTf('packed', tf);
   const shape = shapeOf(x);
+  if (shape.includes(0)) throw new OracleInputError('packed', 'x', `must be non-empty, got shape [${shape.join(', ')}]`);
   const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
   let k = 0;
   const last = shape.length - 1;
-  const walk = (v: Nested[], depth: number): void => {
-    if (depth === last) { for (let i = 0; i < v.length; i++) data[k++] = v[i] as number; return; }
-    for (let i = 0; i < v.length; i++) walk(v[i] as Nested[], depth + 1);
+  // The walk checks rectangularity and finiteness as it copies (a ragged row would otherwise shift every
+  // later value); the position is only spelled out for the error message.
+  const path: number[] = [];
+  const at = () => path.map((i) => `[${i}]`).join('') || 'x';
+  const walk = (v: unknown, depth: number): void => {
+    if (!Array.isArray(v) || v.length !== shape[depth]) throw new OracleInputError('packed', 'x', `must be rectangular: ${at()} is not an array of length ${shape[depth]}`);
+    if (depth === last) {
+      for (let i = 0; i < v.length; i++) {
+        const e: unknown = v[i];
+        if (typeof e !== 'number' || !Number.isFinite(e)) { path.push(i); throw new OracleInputError('packed', 'x', `holds ${String(e)} at ${at()}; finite numbers required`); }
+        data[k++] = e;
+      }
+      return;
+    }
+    for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i], depth + 1); path.pop(); }
   };
-  if (Array.isArray(x)) walk(x, 0); else data[0] = x;
+  if (Array.isArray(x)) walk(x, 0);
+  else if (Number.isFinite(x)) data[0] = x;
+  else throw new OracleInputError('packed', 'x', `holds ${String(x)}; finite numbers required`);
   return tf.tensor(data, shape as number[] as TF.ShapeMap[R]) as TF.Tensor<R>;
 }
 
 /** The tensor's values as nested number arrays of its shape (as arraySync(), through one typed-array read). */
 export function unpacked<T = number[]>(t: TF.Tensor): T {
+  if (typeof (t as { dataSync?: unknown } | null)?.dataSync !== 'function') throw new OracleInputError('unpacked', 't', 'must be a tfjs tensor');
   const data = t.dataSync();
   const shape = t.shape;
   if (!shape.length) return data[0] as T;
@@ -51,6 +69,8 @@ export function unpacked<T = number[]>(t: TF.Tensor): T {
  * nested number arrays that walk cost more than the kernels — so the result leaves by closure.
  */
 export function tidyData<T>(tf: Tf, compute: () => T): T {
+  assertTf('tidyData', tf);
+  assertFunction('tidyData', 'compute', compute);
   let result: { value: T } | undefined;
   tf.tidy(() => { result = { value: compute() }; });
   return result!.value;

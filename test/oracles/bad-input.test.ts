@@ -24,6 +24,7 @@ import * as losses from '../../oracles/tfjs/losses.ts';
 import { twoTaskWeightedLoss } from '../../oracles/tfjs/multitask.ts';
 import { measureKnownCases, measureLibraryDefects } from '../../oracles/tfjs/qualification.ts';
 import * as unit from '../../oracles/tfjs/sigmoidUnit.ts';
+import { packed, tidyData, unpacked } from '../../oracles/tfjs/tensors.ts';
 import * as trig from '../../oracles/trigonometricSums.ts';
 
 type Category = 'shape' | 'nan' | 'infinity' | 'empty' | 'distribution' | 'domain' | 'type';
@@ -192,6 +193,13 @@ const BAD_INPUT: Record<string, BadCall[]> = {
 
   'tfjs/backend.ts#useBackend': [domain('name', 'an unknown backend', () => useBackend(bad('gpu')), /'wasm', 'cpu' or 'webgl', got 'gpu'/),
     domain('name', 'switching after initialisation', () => useBackend(tf.getBackend() === 'cpu' ? 'wasm' : 'cpu'), /already initialised/)],
+  'tfjs/tensors.ts#packed': [notTf((t) => packed(t, z)),
+    ...batchCases('x', z, (rows) => packed(tf, rows)).filter((c) => c.category !== 'nan' && c.category !== 'infinity' && c.category !== 'shape'),
+    nan('x', () => packed(tf, [[1, NaN]]), /holds NaN at \[0\]\[1\]/), inf('x', () => packed(tf, [[[Infinity]]]), /holds Infinity at \[0\]\[0\]\[0\]/),
+    shape('x', 'a ragged row', () => packed(tf, [[1, 2], [3]]), /must be rectangular: \[1\] is not an array of length 2/),
+    type('x', 'a string entry', () => packed(tf, bad([['1']])), /holds 1 at \[0\]\[0\]/)],
+  'tfjs/tensors.ts#unpacked': [type('t', 'a number array, not a tensor', () => unpacked(bad([1, 2])), /must be a tfjs tensor/)],
+  'tfjs/tensors.ts#tidyData': [notTf((t) => tidyData(t, () => 1)), type('compute', 'compute is not a function', () => tidyData(tf, bad(1)), /must be a function/)],
   'tfjs/higherOrderPatch.ts#applyHigherOrderPatch': [notTf((t) => applyHigherOrderPatch(t))],
   'tfjs/higherOrderPatch.ts#restoreStockGradients': [notTf((t) => restoreStockGradients(t))],
   'tfjs/index.ts#tfjsOracle': [type('accept', 'accept is not a function', () => tfjsOracle(bad(undefined)), /must be a function/)],
@@ -272,6 +280,8 @@ const NO_NUMERIC_ARGUMENT: Record<string, string> = {
   'tfjs/index.ts#tfjsOracle': 'takes an acceptance function',
   'tfjs/qualification.ts#measureKnownCases': 'takes the tfjs namespace',
   'tfjs/qualification.ts#measureLibraryDefects': 'takes the tfjs namespace',
+  'tfjs/tensors.ts#unpacked': 'takes a tensor (its values come from a kernel, not from a caller)',
+  'tfjs/tensors.ts#tidyData': 'takes the tfjs namespace and a function',
 };
 /** Oracle functions with no arguments at all: nothing can be bad. */
 const NO_ARGUMENTS: Record<string, string> = {
