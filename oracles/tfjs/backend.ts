@@ -1,11 +1,12 @@
 // One TensorFlow.js runtime per worker: WASM backend by default (float32, SIMD), cpu as fallback
 // with a one-line notice. LOSSCHECK_BACKEND=cpu|wasm selects one explicitly; in a browser, where
 // there is no environment, useBackend() selects one (webgl exists only there).
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+// tfjs is imported when the runtime is first asked for (≈ 1 s): listing or loading the items, which
+// import the oracle modules, does not pay for it.
+import type * as TF from '@tensorflow/tfjs';
 import { OracleInputError } from '../errors.ts';
 
-export type Tf = typeof tf;
+export type Tf = typeof TF;
 export type BackendName = 'wasm' | 'cpu' | 'webgl';
 
 export interface TfRuntime {
@@ -42,6 +43,8 @@ function requestedBackend(): BackendName {
 /** The worker's tfjs runtime, initialised once. */
 export function tfjsRuntime(): Promise<TfRuntime> {
   runtime ??= (async () => {
+    const tf: Tf = await import('@tensorflow/tfjs');
+    await import('@tensorflow/tfjs-backend-wasm'); // registers the 'wasm' backend
     tf.enableProdMode(); // silences the "install tfjs-node" banner and per-op debug checks
     const wanted = requestedBackend();
     let notice: string | undefined;
