@@ -70,41 +70,43 @@ export function writeResults(name: string, ctx: OracleContext, items: ItemRecord
  * Parts of runs in progress, one directory per vitest run (its main process id), so two runs at once
  * (a full suite and a LOSSCHECK_ONLY run) never mix or delete each other's parts.
  */
-export const PARTS_DIR = join(RESULTS_DIR, 'parts');
-const runDir = (run: string) => join(PARTS_DIR, run);
-const partFile = (run: string, name: string, part: RunPart) => join(runDir(run), `${name}.part-${part.index}-of-${part.count}.json`);
+const partsDir = (resultsDir: string) => join(resultsDir, 'parts');
+const runDir = (resultsDir: string, run: string) => join(partsDir(resultsDir), run);
+const partFile = (resultsDir: string, run: string, name: string, part: RunPart) => join(runDir(resultsDir, run), `${name}.part-${part.index}-of-${part.count}.json`);
 const PART_FILE = /^(.+)\.part-(\d+)-of-(\d+)\.json$/;
 
 /**
  * One part's results. Part 1 also measures both eigen libraries for the oracle findings (numeric is
  * slow, so the other parts skip it); the merged file takes its findings from part 1.
  */
-export function writeResultsPart(run: string, name: string, part: RunPart, ctx: OracleContext, items: ItemRecord[]): string {
-  mkdirSync(runDir(run), { recursive: true });
-  const file = partFile(run, name, part);
+export function writeResultsPart(
+  run: string, name: string, part: RunPart, ctx: OracleContext, items: ItemRecord[], resultsDir = RESULTS_DIR,
+): string {
+  mkdirSync(runDir(resultsDir, run), { recursive: true });
+  const file = partFile(resultsDir, run, name, part);
   writeFileSync(file, `${JSON.stringify(payloadOf(ctx, items, part.index === 1, part), replacer, 2)}\n`);
   return file;
 }
 
 /** Removes the part directories of runs whose process is gone (killed before it could merge). */
-export function clearStaleResultParts(): void {
-  if (!existsSync(PARTS_DIR)) return;
-  for (const run of readdirSync(PARTS_DIR)) {
+export function clearStaleResultParts(resultsDir = RESULTS_DIR): void {
+  if (!existsSync(partsDir(resultsDir))) return;
+  for (const run of readdirSync(partsDir(resultsDir))) {
     const pid = Number(run);
     let alive = false;
     try { alive = Number.isSafeInteger(pid) && pid > 0 && process.kill(pid, 0); } catch { alive = false; }
-    if (!alive) rmSync(runDir(run), { recursive: true, force: true });
+    if (!alive) rmSync(runDir(resultsDir, run), { recursive: true, force: true });
   }
 }
 
 /**
- * Merges every complete set of parts in PARTS_DIR into `<name>.json` (items in registry order, header and
+ * Merges every complete set of parts of `run` into `<name>.json` (items in registry order, header and
  * oracle findings from part 1) and removes the parts. An incomplete set (a part file was not run, or
  * its worker died) is left alone and reported, so a partial run never replaces a full one.
  */
-export function mergeResultParts(run: string): { written: string[]; incomplete: string[] } {
+export function mergeResultParts(run: string, resultsDir = RESULTS_DIR): { written: string[]; incomplete: string[] } {
   const written: string[] = [], incomplete: string[] = [];
-  const dir = runDir(run);
+  const dir = runDir(resultsDir, run);
   if (!existsSync(dir)) return { written, incomplete };
   const groups = new Map<string, Map<number, string>>();
   for (const f of readdirSync(dir)) {
@@ -122,7 +124,7 @@ export function mergeResultParts(run: string): { written: string[]; incomplete: 
     const first = payloads[0]!;
     const { part: _part, ...generated } = first.generated;
     const items = payloads.flatMap((p) => p.items).sort(compareItems);
-    const file = join(RESULTS_DIR, `${name}.json`);
+    const file = join(resultsDir, `${name}.json`);
     writeFileSync(file, `${JSON.stringify({ generated: { ...generated, parts: count }, oracleFindings: first.oracleFindings, items }, null, 2)}\n`);
     written.push(file);
   }

@@ -26,13 +26,17 @@ export function selectedIds(env: Record<string, string | undefined> = process.en
   return env.LOSSCHECK_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** The items of part `index` (1-based): every CONFORMANCE_PARTS-th item of the list, starting at the index-th. */
+export function dealtTo<T>(items: readonly T[], index: number): T[] {
+  return items.filter((_, k) => k % CONFORMANCE_PARTS === index - 1);
+}
+
 /** Registers the tests of part `index` (1-based) of the suite. */
 export async function defineConformancePart(index: number): Promise<void> {
   const config = configFromEnv();
   const only = selectedIds();
   const name = resultsName();
-  const mine = (await loadItems()).filter(({ item }) => !only || only.includes(item.id))
-    .filter((_, k) => k % CONFORMANCE_PARTS === index - 1);
+  const mine = dealtTo((await loadItems()).filter(({ item }) => !only || only.includes(item.id)), index);
   const records: ItemRecord[] = [];
   let ctx: OracleContext | undefined;
 
