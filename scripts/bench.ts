@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { tfjsRuntime } from '../oracles/tfjs/backend.ts';
 import { applyHigherOrderPatch } from '../oracles/tfjs/higherOrderPatch.ts';
 import { batchedDerivatives, batchedHessianVectorProducts } from '../oracles/tfjs/autodiff.ts';
@@ -55,6 +56,9 @@ applyHigherOrderPatch(tf);
 type Row = { family: string; dC: number; impl: number; cpuBatched?: number; cpuOneByOne?: number; wasmBatched?: number; wasmOneByOne?: number };
 const rows: Row[] = [];
 const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
+// Throughput figures mean little on a busy machine: the load at the start is printed and recorded.
+const loadAtStart = os.loadavg()[0]!;
+if (loadAtStart > 0.5) progress(`the 1-minute load average is ${loadAtStart.toFixed(2)}: other work is running, figures will be low`);
 
 for (const [d, c] of SIZES) {
   const n = d * c;
@@ -92,12 +96,23 @@ rows.push({ family: 'Monte Carlo (10⁴-sample expectations)', dC: 1, impl: rate
 await tf.setBackend('wasm');
 
 let suiteSeconds: number | undefined;
+let suitePhases: { name: string; seconds: number }[] | undefined;
 if (!args.has('--no-suite')) {
   progress('whole `npm test` (wall time)…');
   const t0 = performance.now();
-  const run = spawnSync('npm', ['test'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  const run = spawnSync('npm', ['test'], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   suiteSeconds = (performance.now() - t0) / 1000;
   if (run.status !== 0) progress(`npm test exited with ${run.status}`);
+  // Where the time goes: vitest prints one "Duration" per run (the suite, then the report in Chromium);
+  // the rest is tsc, the report build and process start-up.
+  const durations = [...(run.stdout ?? '').replace(/\x1b\[[0-9;]*m/g, '').matchAll(/^\s*Duration\s+([\d.]+)s/gm)].map((m) => Number(m[1]));
+  if (durations.length === 2) {
+    suitePhases = [
+      { name: 'vitest: items, meta-tests, tool tests (2 workers)', seconds: durations[0]! },
+      { name: 'vitest: the HTML report in Chromium', seconds: durations[1]! },
+      { name: 'tsc, report build, process start-up', seconds: suiteSeconds - durations[0]! - durations[1]! },
+    ];
+  }
 }
 
 const fmt = (x?: number) => (x === undefined ? '—' : x >= 1e4 ? `${(x / 1000).toFixed(0)}k` : x.toFixed(0));
@@ -113,6 +128,10 @@ const targets = [
   { name: 'full-Hessian oracle on wasm at d = 5, C = 3 (cases/s)', target: 5_000, measured: at('full Hessian').wasmBatched!, higherIsBetter: true },
   ...(suiteSeconds === undefined ? [] : [{ name: 'whole `npm test` wall time (s)', target: 30, measured: suiteSeconds, higherIsBetter: false }]),
 ];
+if (suitePhases) {
+  console.log('\nwhole `npm test`:');
+  for (const p of suitePhases) console.log(`  ${p.seconds.toFixed(1).padStart(6)} s  ${p.name}`);
+}
 console.log('\ntargets:');
 for (const t of targets) {
   const ok = t.higherIsBetter ? t.measured >= t.target : t.measured <= t.target;
@@ -120,5 +139,5 @@ for (const t of targets) {
   console.log(`  ${ok ? 'met   ' : 'MISSED'} ${t.name}: ${fmt(t.measured)} vs ${t.target}${ok ? '' : ` (short by ${by.toFixed(2)}×)`}`);
 }
 const out = fileURLToPath(new URL('../reports/bench.json', import.meta.url));
-writeFileSync(out, `${JSON.stringify({ machine: { node: process.version, cores: (await import('node:os')).cpus().length }, batch: BATCH, hessianBatch: HESSIAN_BATCH, rows, suiteSeconds, targets }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ machine: { node: process.version, cores: os.cpus().length, loadAverageAtStart: loadAtStart }, batch: BATCH, hessianBatch: HESSIAN_BATCH, rows, suiteSeconds, suitePhases, targets }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);
