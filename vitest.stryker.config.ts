@@ -29,5 +29,10 @@ export default defineConfig({
     hookTimeout: 600_000,
     env: { LOSSCHECK_RUNS: '100', LOSSCHECK_HESSIAN_RUNS: '20' },
     sequence: { sequencer: ImplFirst },
+    // Stryker runs one worker and re-runs the covering tests of every mutant. Each conformance part loads
+    // all items, tfjs and the eigen oracle before its first test; sharing one module graph pays that once
+    // instead of once per part per mutant. Mutants are switched at run time (__stryker__.activeMutant),
+    // so cached modules still execute the active mutant.
+    isolate: false,
   },
 });
