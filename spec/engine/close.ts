@@ -47,3 +47,19 @@ export function agreement(actual: Nested, expected: Nested, tol: number, note?: 
   const d = difference(actual, expected);
   return { value: d.maxAbs, bound: tol, ...(note ? { note } : {}) };
 }
+
+/**
+ * An outcome for the inequality lhs ≤ rhs, held to a rounding allowance: the measured value is the
+ * violation max(0, lhs − rhs) (NaN counts as an infinite violation). Sharp inequalities — attained, or
+ * nearly, by some case — are checked this way, so that the margin says how far rounding is from breaking
+ * the claim, not how far the case is from equality (which is 1 by design for a sharp bound).
+ */
+export function notAbove(lhs: number, rhs: number, tol: number, note?: string): { value: number; bound: number; note?: string } {
+  const violation = lhs - rhs;
+  return { value: Number.isNaN(violation) ? Infinity : Math.max(0, violation), bound: tol, ...(note ? { note } : {}) };
+}
+
+/** lhs ≥ rhs, held to a rounding allowance (see notAbove). */
+export function notBelow(lhs: number, rhs: number, tol: number, note?: string): { value: number; bound: number; note?: string } {
+  return notAbove(rhs, lhs, tol, note);
+}

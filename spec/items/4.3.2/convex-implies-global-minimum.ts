@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { notBelow } from '../../engine/close.ts';
 import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, overdeterminedRegression, type RegressionCase } from '../../domains/index.ts';
 import { binaryCrossEntropyFromLogit } from '../../../impl/index.ts';
@@ -55,7 +56,7 @@ export default defineItem({
       // log(1 + t) ≥ t/(1 + t) with t = e^{−w}.
       evaluate: (cases) => cases.map(({ w }) => {
         const lower = 1 / (1 + Math.exp(w));
-        return { value: f(w), bound: lower - valueTol(w), sense: 'atLeast' as const };
+        return notBelow(f(w), lower, valueTol(w));
       }),
     }),
     check({

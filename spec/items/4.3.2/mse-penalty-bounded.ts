@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
+import { notAbove } from '../../engine/close.ts';
 import { PRINTED_F64 } from '../../engine/labels.ts';
 import { between, real } from '../../domains/index.ts';
 
@@ -21,7 +22,7 @@ export default defineItem({
   checks: [
     check({
       name: 'y, ŷ ∈ [0, 1]: (y − ŷ)² ≤ 1', role: 'condition', oracle: PRINTED_F64, arbitrary: probabilities, runs: 'default',
-      evaluate: (cases) => cases.map(({ y, yHat }) => ({ value: loss(y, yHat), bound: BOUND + rounding })),
+      evaluate: (cases) => cases.map(({ y, yHat }) => notAbove(loss(y, yHat), BOUND, rounding)),
     }),
     check({
       name: 'y, ŷ ∈ [0, 1]: the bound is attained at y = 1, ŷ = 0', role: 'condition', oracle: PRINTED_F64, arbitrary: fc.constant({ y: 1, yHat: 0 }), runs: 1,
@@ -29,7 +30,7 @@ export default defineItem({
     }),
     check({
       name: 'y, ŷ ∈ [−10³, 10³]: (y − ŷ)² ≤ 1', role: 'outside-condition', oracle: PRINTED_F64, arbitrary: reals, runs: 'default',
-      evaluate: (cases) => cases.map(({ y, yHat }) => ({ value: loss(y, yHat), bound: BOUND + rounding })),
+      evaluate: (cases) => cases.map(({ y, yHat }) => notAbove(loss(y, yHat), BOUND, rounding)),
     }),
   ],
 });
