@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_PARTS, dealtTo, resultsName } from '../engine/suite.ts';
 import { compareItems, loadItems } from '../engine/registry.ts';
-import { clearStaleResultParts, mergeResultParts, writeResultsPart, type ItemRecord } from '../engine/results.ts';
+import { clearStaleResultParts, mergeResultParts, writeEmptyResultsPart, writeResultsPart, type ItemRecord } from '../engine/results.ts';
 import type { OracleContext } from '../engine/context.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'losscheck-parts-'));
@@ -58,6 +58,16 @@ describe('conformance parts', () => {
     expect(merged.generated).not.toHaveProperty('part');
     expect(merged.oracleFindings.eigen).toHaveLength(2);
     expect(existsSync(join(dir, 'parts', 'run-a'))).toBe(false);
+  });
+
+  it('complete a set with the empty parts of a LOSSCHECK_ONLY run that selected fewer items than parts', () => {
+    const dir = join(tmp, 'selected');
+    writeResultsPart('run-c', 'selected', { index: 1, count: 3 }, fakeContext(), [record('4.3.7', '4.3.1')], dir);
+    for (const index of [2, 3]) writeEmptyResultsPart('run-c', 'selected', { index, count: 3 }, dir);
+    const { written } = mergeResultParts('run-c', dir);
+    const merged = JSON.parse(readFileSync(written[0]!, 'utf8')) as { generated: { seed: number }; items: ItemRecord[] };
+    expect(merged.items.map((i) => i.id)).toEqual(['4.3.7']);
+    expect(merged.generated.seed).toBe(7);
   });
 
   it('leave an incomplete set unmerged and the recorded full run untouched', () => {

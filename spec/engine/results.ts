@@ -88,6 +88,18 @@ export function writeResultsPart(
   return file;
 }
 
+/**
+ * A part that holds no item (LOSSCHECK_ONLY selected fewer items than there are parts). Its tests are all
+ * skipped, so no hook runs and there is no context: it writes an empty part when it is collected, so the
+ * merge still sees a complete set. (Items are dealt from part 1 on, so part 1 is never empty.)
+ */
+export function writeEmptyResultsPart(run: string, name: string, part: RunPart, resultsDir = RESULTS_DIR): string {
+  mkdirSync(runDir(resultsDir, run), { recursive: true });
+  const file = partFile(resultsDir, run, name, part);
+  writeFileSync(file, `${JSON.stringify({ generated: null, oracleFindings: null, items: [] })}\n`);
+  return file;
+}
+
 /** Removes the part directories of runs whose process is gone (killed before it could merge). */
 export function clearStaleResultParts(resultsDir = RESULTS_DIR): void {
   if (!existsSync(partsDir(resultsDir))) return;
@@ -122,6 +134,7 @@ export function mergeResultParts(run: string, resultsDir = RESULTS_DIR): { writt
     const payloads = [...parts.entries()].sort(([a], [b]) => a - b)
       .map(([, file]) => JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof payloadOf>);
     const first = payloads[0]!;
+    if (!first.generated) { incomplete.push(`${name}: part 1 recorded no item`); continue; }
     const { part: _part, ...generated } = first.generated;
     const items = payloads.flatMap((p) => p.items).sort(compareItems);
     const file = join(resultsDir, `${name}.json`);

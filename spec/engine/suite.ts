@@ -9,7 +9,7 @@ import { configFromEnv } from './config.ts';
 import { createContext, type OracleContext } from './context.ts';
 import { loadItems } from './registry.ts';
 import { runItem } from './run.ts';
-import { itemRecord, writeResultsPart, type ItemRecord } from './results.ts';
+import { itemRecord, writeEmptyResultsPart, writeResultsPart, type ItemRecord } from './results.ts';
 
 /** Test files the items are dealt to; ≥ the worker count, so a slow part does not leave a worker idle. */
 export const CONFORMANCE_PARTS = 4;
@@ -41,10 +41,10 @@ export async function defineConformancePart(index: number): Promise<void> {
   let ctx: OracleContext | undefined;
 
   beforeAll(async () => { ctx = await createContext(config); });
-  // Every part writes its file, also when it holds no item (LOSSCHECK_ONLY), so the merge sees a complete set.
   // Results are recorded only under the global setup that merges them (vitest.config.ts). Other configs
   // (mutation testing) run the same tests without recording, and without measuring the oracle findings.
   const run = inject('losscheckRun');
+  if (run && !mine.length) writeEmptyResultsPart(run, name, { index, count: CONFORMANCE_PARTS });
   afterAll(() => { if (ctx && run) writeResultsPart(run, name, { index, count: CONFORMANCE_PARTS }, ctx, records); });
 
   describe(`conformance part ${index}/${CONFORMANCE_PARTS} (seed ${config.seed}, ${config.runs} cases, ${config.hessianRuns} for Hessians)`, () => {

@@ -54,4 +54,13 @@ describe('finite-difference oracle', () => {
     expect(Math.abs(taylorRates(f, x, v, g, vHv).observedRate - 3)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
     expect(Math.abs(taylorRates(f, x, v, g, -vHv).observedRate - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
   });
+  it('Taylor rates at the noise floor: exact when only the largest step is above rounding, not for a wrong slope', () => {
+    // f(t) = c·t² with c·h0² just above the noise floor 64u and c·(h0/2)² below it: the right slope 0 is
+    // "exact"; a slope off by 10⁻¹² leaves residuals ≈ 10⁻¹² h, far above the floor at every step.
+    const c = 2e-14, quadratic = (t: number[]) => c * t[0]! ** 2;
+    const right = taylorRates(quadratic, [0], [1], 0, undefined, { h0: 1 });
+    expect(right.residuals[0]).toBeGreaterThan(64 * 2 ** -53);
+    expect(right.exact).toBe(true);
+    expect(taylorRates(quadratic, [0], [1], 1e-12, undefined, { h0: 1 }).exact).toBe(false);
+  });
 });
