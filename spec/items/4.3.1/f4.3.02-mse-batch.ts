@@ -6,6 +6,7 @@ import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
 import { vector } from '../../domains/index.ts';
 import { meanSquaredError, squaredError } from '../../../impl/index.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
+import { asFloat32 } from '../../support/float32.ts';
 
 interface Batch { y: number[]; yHat: number[] }
 
@@ -47,7 +48,9 @@ export default defineItem({
         let k = 0;
         return cases.map((b) => {
           const perSample = b.y.map(() => values[k++]!);
-          return agreement(meanSquaredError(b.y, b.yHat, 'unhalved'), perSample.reduce((s, v) => s + v, 0) / b.y.length, tol(b, ['float32', 'float64']));
+          // At the float32 inputs tfjs holds: (y − ŷ)² of opposite-sign inputs is κ = 2 sensitive to their rounding alone,
+          // which would bring the error to within 1.5× of this bound (the soak saw margins 1.6–2.0).
+          return agreement(meanSquaredError(asFloat32(b.y), asFloat32(b.yHat), 'unhalved'), perSample.reduce((s, v) => s + v, 0) / b.y.length, tol(b, ['float32', 'float64']));
         });
       },
     }),

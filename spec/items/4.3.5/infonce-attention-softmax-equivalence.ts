@@ -5,6 +5,7 @@ import { PRINTED_F64 } from '../../engine/labels.ts';
 import { attentionCase, contrastiveCase, type ContrastiveCase } from '../../domains/index.ts';
 import { infoNceLoss } from '../../../impl/index.ts';
 import { scoreScale, tfjsAttention, tfjsForwardLabel } from '../../support/attention.ts';
+import { asFloat32 } from '../../support/float32.ts';
 
 /** InfoNCE through its margins s₊ − s_j alone: L = log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}); it falls as every margin grows. */
 const marginForm = (c: ContrastiveCase) =>
@@ -28,7 +29,9 @@ export default defineItem({
         const ref = tfjsAttention(cs, ctx);
         return cs.map((c, b) => {
           const tau = Math.sqrt(c.dk);
-          const loss = c.Q.map((q) => c.K.map((_, j) => infoNceLoss(c.K.map((k) => k.reduce((s, x, l) => s + x * q[l]!, 0)), j, tau)));
+          // At the float32 Q and K tfjs holds (the bound below still charges their rounding through κ).
+          const [Q, K] = [asFloat32(c.Q), asFloat32(c.K)];
+          const loss = Q.map((q) => K.map((_, j) => infoNceLoss(K.map((k) => k.reduce((s, x, l) => s + x * q[l]!, 0)), j, tau)));
           // −log A carries A's relative float32 error as an absolute one. As for the weights (support/attention.ts): a d_k-term
           // score, m exps, an m-term sum, a division (and here a log); rounding Q and K moves a score by ≤ 2u·scoreScale and
           // a weight relatively by twice that, κ = 1 + 4·scoreScale; and an exp whose argument (of size −log A) is rounded
