@@ -6,6 +6,7 @@
 //   npm run soak                         20 seeds, LOSSCHECK_RUNS=2000 (Hessian checks: 400)
 //   npm run soak -- --seeds 5 --runs 500 fewer seeds / cases (a quicker look)
 //   npm run soak -- --only id1,id2       only these items (LOSSCHECK_ONLY)
+//   npm run soak -- --summarise          judge the recorded per-seed results again, without re-running
 //
 // Each seed is one `vitest run spec/conformance/` with LOSSCHECK_SEED/LOSSCHECK_RUNS set and
 // LOSSCHECK_RESULTS_NAME=soak; its reports/.results/soak.json (selected.json with --only) is moved to
@@ -49,6 +50,8 @@ function positive(name: string, raw: string): number {
 const seedCount = positive('seeds', option('seeds', '20'));
 const runs = positive('runs', option('runs', '2000'));
 const only = option('only', '');
+/** --summarise: judge the per-seed results already recorded in reports/.results/soak/ without running them again. */
+const summariseOnly = process.argv.includes('--summarise');
 // The default seed first (so a margin problem that is already there shows at once), then seeds spread
 // over the 31-bit range by a fixed odd stride, so the same 20 seeds are soaked every time.
 const seeds = Array.from({ length: seedCount }, (_, k) => (DEFAULT_CONFIG.seed + k * 0x2545f491) % 2 ** 31);
@@ -83,19 +86,27 @@ const chanceOfMaximum = (z: number, cases: number) => -Math.expm1(cases * Math.l
 for (const [k, seed] of seeds.entries()) {
   const t0 = Date.now();
   process.stdout.write(`soak: seed ${k + 1}/${seeds.length} (LOSSCHECK_SEED=${seed}, ${runs} cases) … `);
-  const run = spawnSync('npx', ['vitest', 'run', 'spec/conformance/'], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20,
-    env: { ...process.env, LOSSCHECK_SEED: String(seed), LOSSCHECK_RUNS: String(runs), LOSSCHECK_RESULTS_NAME: 'soak', ...(only ? { LOSSCHECK_ONLY: only } : {}) },
-  });
-  const written = join(RESULTS, only ? 'selected.json' : 'soak.json');
-  if (!existsSync(written)) {
-    console.log('no results written');
-    console.error(run.stdout.slice(-4000), run.stderr.slice(-4000));
+  const kept = join(SOAK_DIR, `seed-${seed}.json`);
+  if (!summariseOnly) {
+    const run = spawnSync('npx', ['vitest', 'run', 'spec/conformance/'], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20,
+      env: { ...process.env, LOSSCHECK_SEED: String(seed), LOSSCHECK_RUNS: String(runs), LOSSCHECK_RESULTS_NAME: 'soak', ...(only ? { LOSSCHECK_ONLY: only } : {}) },
+    });
+    const written = join(RESULTS, only ? 'selected.json' : 'soak.json');
+    if (!existsSync(written)) {
+      console.log('no results written');
+      console.error(run.stdout.slice(-4000), run.stderr.slice(-4000));
+      process.exit(1);
+    }
+    renameSync(written, kept);
+  }
+  if (!existsSync(kept)) { console.log(`no recorded run in ${kept}: run the soak without --summarise`); process.exit(1); }
+  const recorded = JSON.parse(readFileSync(kept, 'utf8')) as { generated: { seed: number; runs: number }; items: Item[] };
+  if (recorded.generated.seed !== seed || recorded.generated.runs !== runs) {
+    console.log(`${kept} records seed ${recorded.generated.seed} with ${recorded.generated.runs} cases, not ${seed} with ${runs}`);
     process.exit(1);
   }
-  const kept = join(SOAK_DIR, `seed-${seed}.json`);
-  renameSync(written, kept);
-  const items = (JSON.parse(readFileSync(kept, 'utf8')) as { items: Item[] }).items;
+  const items = recorded.items;
   let changed = 0, thin = 0;
   const got = new Set(items.map((item) => item.id));
   const lost = expectedIds.filter((id) => !got.has(id));
@@ -109,7 +120,7 @@ for (const [k, seed] of seeds.entries()) {
     }
     for (const c of item.result.checks) {
       const m = margin(c);
-      if (c.passed && c.oracle === MONTE_CARLO_LABEL) {
+      if (c.passed && c.oracle.startsWith(MONTE_CARLO_LABEL)) {
         const key = `${item.id} · ${c.name}`;
         const z = MONTE_CARLO_Z / m, p = Number.isFinite(z) ? chanceOfMaximum(z, c.cases) : 1;
         const entry = monteCarlo.get(key) ?? { p: Infinity, seed, belowFloor: [], detail: '' };
