@@ -146,6 +146,7 @@ const monteCarloLevel = MONTE_CARLO_FAMILY_ALPHA / Math.max(1, monteCarlo.size *
 const biased = [...monteCarlo].filter(([, v]) => v.p < monteCarloLevel);
 const summary = {
   seeds, runs, only: only || undefined, minutes: Number(((Date.now() - started) / 60000).toFixed(1)),
+  mode: summariseOnly ? 're-judged the recorded per-seed results (--summarise)' : 'ran every seed',
   verdictChanges: Object.fromEntries(verdictChanges),
   missingResults: Object.fromEntries(missing),
   marginsBelowFloor: Object.fromEntries([...thinMargins].map(([k, v]) => [k, v])),
@@ -155,6 +156,8 @@ const summary = {
   },
 };
 writeFileSync(join(SOAK_DIR, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+// The full soak's outcome is kept with the project (reports/soak-summary.json), as the mutation summary is.
+if (!only) writeFileSync(join(ROOT, 'reports', 'soak-summary.json'), `${JSON.stringify({ ...summary, passed: !(verdictChanges.size || missing.size || thinMargins.size || biased.length) }, null, 2)}\n`);
 rmSync(join(RESULTS, 'soak.json'), { force: true });
 
 console.log(`\nsoak: ${seeds.length} seeds × ${runs} cases in ${summary.minutes} min (details: reports/.results/soak/)`);
