@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../spec/engine/config.ts';
 import { loadItems } from '../spec/engine/registry.ts';
 import { MONTE_CARLO_LABEL, MONTE_CARLO_Z } from '../spec/support/monteCarlo.ts';
+import { chanceOfMaximum } from './normalTail.ts';
 
 /** A passing check must clear its tolerance by this factor under every seed. */
 const MARGIN_FLOOR = 2;
@@ -67,21 +68,6 @@ mkdirSync(SOAK_DIR, { recursive: true });
 const selected = only ? only.split(',').map((s) => s.trim()) : undefined;
 const expectedIds = (await loadItems()).map(({ item }) => item.id).filter((id) => !selected || selected.includes(id));
 
-/** Φ̄(z) = P(Z > z) for z ≥ 0, by the continued fraction of the Mills ratio (relative error < 10⁻⁹ for z ≥ 2). */
-function normalTail(z: number): number {
-  if (z < 2) return 0.5 * erfcSmall(z / Math.SQRT2);
-  let f = z;
-  for (let k = 60; k >= 1; k--) f = z + k / f;
-  return Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) / f;
-}
-/** erfc(x) for 0 ≤ x < √2 from its Maclaurin series (converges fast there). */
-function erfcSmall(x: number): number {
-  let term = x, sum = x;
-  for (let n = 1; n < 60; n++) { term *= -x * x / n; sum += term / (2 * n + 1); }
-  return 1 - (2 / Math.sqrt(Math.PI)) * sum;
-}
-/** The chance that the largest |Z| of `cases` independent standard normal deviations is at least z. */
-const chanceOfMaximum = (z: number, cases: number) => -Math.expm1(cases * Math.log1p(-2 * normalTail(z)));
 
 for (const [k, seed] of seeds.entries()) {
   const t0 = Date.now();
