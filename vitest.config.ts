@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // The browser test reads the built report, so it runs after reports/build.ts (vitest.browser.config.ts).
@@ -9,8 +10,9 @@ const MOCKING = ['spec/_meta/broken-impl.test.ts'];
 export default defineConfig({
   test: {
     environment: 'node',
-    // vitest's default is cores − 1, i.e. one worker on a 2-core machine; the suite is CPU-bound.
-    maxWorkers: 2,
+    // vitest's default is cores − 1, i.e. one worker on a 2-core machine; the suite is CPU-bound and the
+    // main process nearly idle, so at least two.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 180_000,
     hookTimeout: 180_000,
     globalSetup: ['spec/engine/globalSetup.ts'],
