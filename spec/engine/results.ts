@@ -59,13 +59,6 @@ function payloadOf(ctx: OracleContext, items: ItemRecord[], withEigenFindings: b
   };
 }
 
-export function writeResults(name: string, ctx: OracleContext, items: ItemRecord[]): string {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify(payloadOf(ctx, items, true), replacer, 2)}\n`);
-  return file;
-}
-
 /**
  * Parts of runs in progress, one directory per vitest run (its main process id), so two runs at once
  * (a full suite and a LOSSCHECK_ONLY run) never mix or delete each other's parts.
