@@ -37,6 +37,7 @@ export function batchedDerivatives(
     let perCase: TF.Tensor | undefined;
     const gradient = tf.grad((t: TF.Tensor) => { const l = loss(t as TF.Tensor2D); perCase = tf.keep(l); return tf.sum(l); })(theta);
     const values = unpacked<number[]>(perCase!);
+    perCase!.dispose(); // kept tensors outlive every enclosing tidy
     const gradients = unpacked<number[][]>(gradient);
     if (!withHessian) return { values, gradients };
     const hessians: number[][][] = Array.from({ length: batch }, () => []);
