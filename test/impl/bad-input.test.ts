@@ -302,10 +302,12 @@ const BAD_INPUT: Record<string, BadCall[]> = {
   infoNceGradient: [...vectorCases('scores', v3, (s) => impl.infoNceGradient(s, 0)), ...numberCases('positive', (k) => impl.infoNceGradient(v3, k)),
     ...numberCases('temperature', (t) => impl.infoNceGradient(v3, 0, t)),
     domainCase('positive', 'positive = −1', () => impl.infoNceGradient(v3, -1), /candidate index in \[0, 2\], got -1/),
-    domainCase('temperature', 'τ < 0', () => impl.infoNceGradient(v3, 0, -1), /must be > 0, got -1/)],
+    domainCase('temperature', 'τ < 0', () => impl.infoNceGradient(v3, 0, -1), /must be > 0, got -1/),
+    domainCase('temperature', 'τ so small that s/τ overflows', () => impl.infoNceGradient([1e300, 0], 0, 1e-10), /overflow/)],
   infoNceBatchLoss: [...matrixCases('critic', [[1, 0], [0, 1]], (f) => impl.infoNceBatchLoss(f)), ...numberCases('temperature', (t) => impl.infoNceBatchLoss([[1, 0], [0, 1]], t)),
     shapeCase('critic', 'a 3×2 critic matrix (N anchors need N candidates)', () => impl.infoNceBatchLoss(X), /must be square, got 3×2/),
-    domainCase('temperature', 'τ = 0', () => impl.infoNceBatchLoss([[1, 0], [0, 1]], 0), /must be > 0, got 0/)],
+    domainCase('temperature', 'τ = 0', () => impl.infoNceBatchLoss([[1, 0], [0, 1]], 0), /must be > 0, got 0/),
+    domainCase('temperature', 'τ so small that a row of s/τ overflows', () => impl.infoNceBatchLoss([[1e300, 0], [0, 1]], 1e-10), /overflow/)],
 
   // estimation.ts
   olsEstimatorMatrix: [...matrixCases('X', X, (x) => impl.olsEstimatorMatrix(x)),
