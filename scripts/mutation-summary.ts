@@ -24,13 +24,15 @@ interface Report { files: Record<string, { source: string; mutants: Mutant[] }> 
 /** `impl/file.ts:line:column` — the key the equivalent-mutant list uses (Stryker's own ids change between runs). */
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column}`;
 
-/** Rows of the markdown table: | `impl/x.ts:12:5` | Mutator | replacement | reason |. */
+/** Rows of the markdown table: | `impl/x.ts:12:5` | Mutator | `replacement as Stryker reports it` | reason |. */
 function equivalentList(): Map<string, { mutator: string; reason: string }> {
   const list = new Map<string, { mutator: string; reason: string }>();
   for (const line of readFileSync(EQUIVALENT, 'utf8').split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     const location = /^`(impl\/[^`]+:\d+:\d+)`$/.exec(cells[1] ?? '');
-    if (location) list.set(location[1]!, { mutator: cells[2]!, reason: cells[4] ?? '' });
+    // Keyed by location and the exact replacement: several mutants can change the same spot (`x <= y` → `false`, → `x < y`, → `x >= y`).
+    const replacement = /^`(.*)`$/.exec(cells[3] ?? '')?.[1];
+    if (location && replacement !== undefined) list.set(`${location[1]!} ${replacement}`, { mutator: cells[2]!, reason: cells[4] ?? '' });
   }
   return list;
 }
@@ -59,7 +61,7 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
   const lines = source.split('\n');
   for (const m of mutants) {
     const key = keyOf(file, m);
-    const listed = equivalent.get(key);
+    const listed = equivalent.get(`${key} ${m.replacement ?? ''}`);
     for (const x of [t, total]) {
       x.mutants++;
       if (m.status === 'Killed') x.killed++;
@@ -71,7 +73,7 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
       else x.noCoverage++;
     }
     if (listed && listed.mutator === m.mutatorName) {
-      seenEquivalent.add(key);
+      seenEquivalent.add(`${key} ${m.replacement ?? ''}`);
       if (detected.has(m.status)) wrongEquivalent.push(`${key} (${m.mutatorName}) is listed as equivalent but was ${m.status}`);
     } else if (m.status === 'Survived' || m.status === 'NoCoverage') {
       unexplained.push(`${key} ${m.status} ${m.mutatorName}: ${original(lines, m).slice(0, 120)}  →  ${(m.replacement ?? '').slice(0, 120)}`);
