@@ -343,6 +343,7 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     ...vectorCases('state.v', [0, 0], (v) => impl.adamStep({ t: 1, w: w2, m: [0, 0], v }, w2, adam)),
     ...numberCases('learningRate', (r) => impl.adamStep(impl.adamInitialState(w2), w2, { ...adam, learningRate: r })),
     ...numberCases('beta2', (b) => impl.adamStep(impl.adamInitialState(w2), w2, { ...adam, beta2: b })),
+    domainCase('beta2', 'β₂ = 1 (no decay: v̂ divides by 1 − β₂ᵗ = 0)', () => impl.adamStep(impl.adamInitialState(w2), w2, { ...adam, beta2: 1 }), /must lie in \[0, 1\), got 1/),
     shapeCase('gradient', 'a gradient of the wrong length', () => impl.adamStep(impl.adamInitialState(w2), v3, adam), /must have length 2, got 3/),
     shapeCase('state.m', 'm shorter than w', () => impl.adamStep({ t: 1, w: w2, m: [0], v: [0, 0] }, w2, adam), /must have length 2, got 1/),
     domainCase('state.t', 'a fractional step count', () => impl.adamStep({ t: 1.5, w: w2, m: [0, 0], v: [0, 0] }, w2, adam), /non-negative integer step count/),
