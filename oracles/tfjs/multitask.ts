@@ -4,7 +4,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { packed, unpacked } from './tensors.ts';
+import { packed } from './tensors.ts';
 import { OracleInputError, assertBatch, assertBatch3, assertLabels } from '../errors.ts';
 
 export interface TwoTaskData { xReg: number[][][]; yReg: number[][]; xCls: number[][][]; yCls: number[][]; taskWeights: number[][] }

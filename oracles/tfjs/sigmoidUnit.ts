@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import type { PerCaseLoss } from './autodiff.ts';
-import { packed, unpacked } from './tensors.ts';
+import { packed } from './tensors.ts';
 import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDistributions, assertLabels } from '../errors.ts';
 
 export type MseConvention = 'half' | 'unhalved';
