@@ -23,13 +23,19 @@ interface Report { files: Record<string, { source: string; mutants: Mutant[] }> 
 
 /** `impl/file.ts:line:column` — the key the equivalent-mutant list uses (Stryker's own ids change between runs). */
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column}`;
+/** The same with the end, `impl/file.ts:line:column-line:column`: for a start and replacement shared by several mutants. */
+const rangeKeyOf = (file: string, m: Mutant) => `${keyOf(file, m)}-${m.location.end.line}:${m.location.end.column}`;
 
-/** Rows of the markdown table: | `impl/x.ts:12:5` | Mutator | `replacement as Stryker reports it` | reason |. */
+/**
+ * Rows of the markdown table: | `impl/x.ts:12:5` | Mutator | `replacement as Stryker reports it` | reason |. The
+ * location may end in `-line:column` (the mutated range's end) where one start carries the same replacement
+ * for nested expressions (`a || b || c` → `false` at `a`, at `a || b` and at the whole).
+ */
 function equivalentList(): Map<string, { mutator: string; reason: string }> {
   const list = new Map<string, { mutator: string; reason: string }>();
   for (const line of readFileSync(EQUIVALENT, 'utf8').split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
-    const location = /^`(impl\/[^`]+:\d+:\d+)`$/.exec(cells[1] ?? '');
+    const location = /^`(impl\/[^`]+:\d+:\d+(?:-\d+:\d+)?)`$/.exec(cells[1] ?? '');
     // Keyed by location and the exact replacement: several mutants can change the same spot (`x <= y` → `false`, → `x < y`, → `x >= y`).
     const replacement = /^`(.*)`$/.exec(cells[3] ?? '')?.[1];
     if (location && replacement !== undefined) list.set(`${location[1]!} ${replacement}`, { mutator: cells[2]!, reason: cells[4] ?? '' });
@@ -60,8 +66,9 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
   const t = (files[file] = tally());
   const lines = source.split('\n');
   for (const m of mutants) {
-    const key = keyOf(file, m);
-    const listed = equivalent.get(`${key} ${m.replacement ?? ''}`);
+    const listedKey = [rangeKeyOf(file, m), keyOf(file, m)].map((k) => `${k} ${m.replacement ?? ''}`).find((k) => equivalent.has(k));
+    const key = listedKey?.split(' ')[0] ?? keyOf(file, m);
+    const listed = listedKey === undefined ? undefined : equivalent.get(listedKey);
     for (const x of [t, total]) {
       x.mutants++;
       if (m.status === 'Killed') x.killed++;
