@@ -29,6 +29,8 @@ const MARGIN_FLOOR = 2;
  * check is flagged instead when its largest deviation is improbable as noise: when the chance of a
  * maximum that large over its comparisons, P = 1 − (1 − 2Φ̄(|Z|))^cases, is below this family-wise
  * level divided among all Monte Carlo checks and seeds (a systematic bias shows as such a maximum).
+ * A case that records the worst of several comparisons (4.3.31: one per class) counts once here, which
+ * understates P: the rule errs towards flagging, never towards hiding a bias.
  */
 const MONTE_CARLO_FAMILY_ALPHA = 0.01;
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
