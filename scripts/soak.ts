@@ -70,7 +70,6 @@ mkdirSync(SOAK_DIR, { recursive: true });
 const selected = only ? only.split(',').map((s) => s.trim()) : undefined;
 const expectedIds = (await loadItems()).map(({ item }) => item.id).filter((id) => !selected || selected.includes(id));
 
-
 for (const [k, seed] of seeds.entries()) {
   const t0 = Date.now();
   process.stdout.write(`soak: seed ${k + 1}/${seeds.length} (LOSSCHECK_SEED=${seed}, ${runs} cases) … `);
