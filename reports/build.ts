@@ -10,6 +10,7 @@ import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderPlots } from './plots.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
+import { errataRows, errataSummary } from './errata.ts';
 import { isBackendResultsFile, loadBackendAgreement } from './backends.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -24,7 +25,7 @@ export function loadResults(dir = RESULTS): ResultsFile {
   if (!files.length) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
   const parts = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
   const items = parts.flatMap((p) => p.items);
-  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, items: sortItems(items),
+  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, errata: parts[0]!.errata ?? [], items: sortItems(items),
     backendAgreement: loadBackendAgreement(dir, { generated: parts[0]!.generated, items }) };
 }
 
@@ -41,6 +42,7 @@ export function conformanceJson(results: ResultsFile): unknown {
   return {
     generated: results.generated,
     oracleFindings: results.oracleFindings,
+    errata: errataRows(results).map(({ erratum, evidence }) => ({ ...erratum, evidence: evidence.map((e) => e.id) })),
     ...(results.backendAgreement ? { backendAgreement: results.backendAgreement } : {}),
     items: results.items.map((it) => ({
       id: it.id, kind: it.kind, section: it.section, quote: it.quote, statement: it.statement,
@@ -55,21 +57,43 @@ export function conformanceJson(results: ResultsFile): unknown {
       ...(it.correction ? { correction: it.correction } : {}),
       ...(it.condition ? { condition: it.condition } : {}),
       ...(it.reason ? { notCheckableReason: it.reason } : {}),
+      ...(it.reading ? { reading: it.reading } : {}),
+      ...(it.errata?.length ? { errata: it.errata } : {}),
+      ...(it.notes ? { notes: it.notes } : {}),
+      ...(it.sentences ? { sentences: it.sentences } : {}),
       file: it.file,
     })),
   };
 }
 
-export function consoleSummary(results: ResultsFile): string {
+/** One mark per verdict, so a refuted item never looks like one that holds. */
+export const VERDICT_MARK: Record<string, string> = {
+  holds: '✓', refuted: '✗', conditional: '◐', definition: '≡', 'not-checkable': '·', borderline: '?', inconclusive: '?',
+};
+
+export function consoleSummary(results: ResultsFile, reportPath?: string): string {
   const lines = results.items.map((it) => {
-    const ok = it.result.verdict === it.expectedVerdict ? '✓' : '✗';
-    return `${ok} ${it.id.padEnd(40)} ${it.result.verdict.padEnd(13)} ${it.statement}`;
+    const v = it.result.verdict;
+    const changed = v !== it.expectedVerdict ? `  CHANGED (recorded ${it.expectedVerdict})` : '';
+    return `${VERDICT_MARK[v] ?? '?'} ${v.padEnd(13)} ${it.id.padEnd(44)} ${it.statement}${changed}`;
   });
   const { byVerdict } = totals(results.items);
-  const counts = VERDICT_ORDER.filter((v) => byVerdict[v]).map((v) => `${v} ${byVerdict[v]}`).join(', ');
+  const counts = VERDICT_ORDER.filter((v) => byVerdict[v]).map((v) => `${VERDICT_MARK[v]} ${v} ${byVerdict[v]}`).join(', ');
   const mismatches = results.items.filter((it) => it.result.verdict !== it.expectedVerdict).length;
-  lines.push(`totals: ${results.items.length} items — ${counts}${mismatches ? ` — ${mismatches} differ from the recorded verdict` : ''}`);
+  lines.push('', `totals: ${results.items.length} items — ${counts}${mismatches ? ` — ${mismatches} differ from the recorded verdict` : ' — every verdict is the recorded one'}`);
+  lines.push('', errataTable(results));
+  if (reportPath) lines.push('', `report: ${reportPath}`);
   return lines.join('\n');
+}
+
+/** The errata as a short table for the terminal. */
+export function errataTable(results: ResultsFile): string {
+  const rows = errataRows(results);
+  const out = [`errata: ${errataSummary(results)}`];
+  for (const { erratum: e, evidence } of rows) {
+    out.push(`  ${e.severity.padEnd(9)} ${e.where.slice(0, 28).padEnd(28)} ${e.right.replace(/\s+/g, ' ').slice(0, 70)}${e.right.length > 70 ? '…' : ''}  [${evidence.map((x) => x.id).join(', ')}]`);
+  }
+  return out.join('\n');
 }
 
 export async function writeReports(results: ResultsFile, dir = HERE): Promise<string[]> {
@@ -84,6 +108,6 @@ export async function writeReports(results: ResultsFile, dir = HERE): Promise<st
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = loadResults();
-  await writeReports(results);
-  console.log(consoleSummary(results));
+  const [, , html] = await writeReports(results);
+  console.log(consoleSummary(results, html));
 }

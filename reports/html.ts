@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import type { CaseRecord, CheckRecord, ItemRecord, Num, QualificationMeasurement, ResultsFile } from './model.ts';
-import { fmt, replayCommand } from './markdown.ts';
+import { fmt, marginText, measuredText, replayCommand } from './markdown.ts';
+import { SEVERITY_MEANING, errataRows, errataSummary, placeText } from './errata.ts';
 import type { Plot } from './plots.ts';
 import { BACKEND_COLUMNS, type BackendAgreement } from './backends.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
@@ -75,18 +76,23 @@ function caseLine(label: string, c: CaseRecord): string {
     `<b>${num(c.value)}</b> vs tolerance ${num(c.bound)}${c.note ? ` — ${escapeHtml(c.note)}` : ''}</dd>`;
 }
 
-/** Passing: tolerance/measured (≥ 1). Failing: by how many times the case misses its bound (the recorded margin's inverse). */
-function marginCell(c: CheckRecord): string {
-  if (c.passed || typeof c.margin !== 'number') return num(c.margin);
-  return c.margin === 0 ? 'fails (no finite ratio)' : `fails by ${num(1 / c.margin)}×`;
+function checkRow(c: CheckRecord): string {
+  return `<tr class="${c.passed ? 'pass' : 'fail'}"><td>${c.passed ? 'pass' : '<b>fail</b>'}</td>` +
+    `<td>${escapeHtml(c.name)}</td><td><span class="role">${escapeHtml(c.role)}${c.quantifier === 'exists' ? ' (exists)' : ''}</span></td>` +
+    `<td>${escapeHtml(c.oracle)}</td><td class="n">${c.cases}</td><td class="n">${c.seed}</td>` +
+    `<td class="n">${escapeHtml(measuredText(c))}</td><td class="n">${escapeHtml(marginText(c.margin))}</td></tr>`;
 }
 
-function checkRow(c: CheckRecord): string {
-  const rel = c.sense === 'atLeast' ? '≥' : '≤';
-  return `<tr class="${c.passed ? 'pass' : 'fail'}"><td>${c.passed ? 'pass' : '<b>fail</b>'}</td>` +
-    `<td>${escapeHtml(c.name)}</td><td><span class="role">${escapeHtml(c.role)}</span></td>` +
-    `<td>${escapeHtml(c.oracle)}</td><td class="n">${c.cases}</td><td class="n">${c.seed}</td>` +
-    `<td class="n">${num(c.maxError)} ${rel} ${num(c.tolerance)}</td><td class="n">${marginCell(c)}</td></tr>`;
+function errataSection(results: ResultsFile): string {
+  const rows = errataRows(results).map(({ erratum: e, evidence }) =>
+    `<tr><td><span class="sev sev-${escapeHtml(e.severity)}" title="${escapeHtml(SEVERITY_MEANING[e.severity] ?? '')}">${escapeHtml(e.severity)}</span></td>` +
+    `<td>${richText(e.where)}</td><td>${richText(e.printed)}</td><td>${richText(e.right)}</td>` +
+    `<td>${evidence.map((x) => `<a href="#${slug(x.id)}">${escapeHtml(x.id)}</a> ${badge(x.verdict)}`).join('<br>')}</td></tr>`);
+  return `<section id="errata"><h2>Errata</h2>
+<p>${escapeHtml(errataSummary(results))} in the source. An erratum is one distinct error, counted once however many items show it;
+the evidence is the items whose checks show it.</p>
+${rows.length ? `<table class="errata"><thead><tr><th>severity</th><th>where</th><th>printed</th><th>right</th><th>evidence</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>None recorded.</p>'}
+</section>`;
 }
 
 function itemCard(it: ItemRecord, backend: string): string {
@@ -99,6 +105,11 @@ function itemCard(it: ItemRecord, backend: string): string {
     `<span class="meta">§${escapeHtml(it.section)} · ${escapeHtml(it.kind)} · <code>${escapeHtml(it.file)}</code></span></header>`);
   out.push(`<blockquote lang="zh" class="quote">${richText(it.quote)}</blockquote>`);
   out.push(`<p class="statement">${richText(it.statement)}</p>`);
+  if (it.reading) out.push(`<p class="reading"><span class="label">reading</span> ${richText(it.reading)}</p>`);
+  const place = placeText(it);
+  if (place) out.push(`<p class="place"><span class="label">sentence</span> ${escapeHtml(place)}</p>`);
+  if (it.errata?.length) out.push(`<p class="errata-links"><span class="label">errata</span> ${it.errata.map((id) => `<a href="#errata">${escapeHtml(id)}</a>`).join(', ')}</p>`);
+  if (it.notes) out.push(`<p class="notes"><span class="label">notes</span> ${richText(it.notes)}</p>`);
   if (it.printed) out.push(`<div class="formula"><div class="label">as printed</div>${math(it.printed, true)}</div>`);
   if (it.correction) {
     out.push(`<div class="formula correction"><div class="label">correction</div>` +
@@ -109,7 +120,7 @@ function itemCard(it: ItemRecord, backend: string): string {
   out.push(`<p class="why"><span class="label">why</span> ${escapeHtml(r.reason)}</p>`);
   if (r.checks.length) {
     out.push(`<p class="run">seed ${r.checks[0]!.seed} · oracle backend ${escapeHtml(backend)}</p>`);
-    out.push('<table class="checks"><thead><tr><th></th><th>check</th><th>role</th><th>oracle</th><th>cases</th>' +
+    out.push('<table class="checks"><thead><tr><th></th><th>check</th><th>role</th><th>reference</th><th>cases</th>' +
       '<th>seed</th><th>measured vs tolerance</th><th>margin</th></tr></thead><tbody>');
     for (const c of r.checks) out.push(checkRow(c));
     out.push('</tbody></table>');
@@ -146,10 +157,10 @@ ${changed.length ? `<p class="changed">${changed.length} item(s) differ from the
 
 function indexSection(items: ItemRecord[]): string {
   const rows = items.map((it) => {
-    const margins = it.result.checks.filter((c) => c.passed).map((c) => (typeof c.margin === 'number' ? c.margin : Infinity));
+    const margins = it.result.checks.filter((c) => c.passed).map((c) => Number(c.margin));
     return `<tr data-verdict="${escapeHtml(it.result.verdict)}"><td><a href="#${slug(it.id)}">${escapeHtml(it.id)}</a></td>` +
       `<td>§${escapeHtml(it.section)}</td><td>${badge(it.result.verdict)}</td><td>${escapeHtml(it.statement)}</td>` +
-      `<td class="n">${margins.length ? num(Math.min(...margins)) : '—'}</td></tr>`;
+      `<td class="n">${margins.length ? escapeHtml(marginText(Math.min(...margins))) : '—'}</td></tr>`;
   });
   return `<section id="index"><details><summary><h2>Index of ${items.length} items</h2></summary><table class="index"><thead><tr><th>id</th><th>section</th><th>verdict</th>` +
     `<th>statement</th><th>smallest passing margin</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></details></section>`;
@@ -207,11 +218,14 @@ const howToRead = (refutationMargin: unknown) => `<section id="how"><h2>How to r
 <p>Each item is a numbered formula (id <code>4.3.k</code>) or a prose claim (a slug) of the source, shown with its verbatim
 Chinese quote, one English sentence, and the formula as printed. Each check measures one number per case (usually the largest
 entrywise difference between two computations) and holds it to a tolerance derived from unit roundoff, the number of roundings
-and the conditioning (<code>spec/engine/tolerance.ts</code>). <b>margin</b> is tolerance/measured for a passing check (≥ 1 passes;
-larger is safer) and measured/tolerance for a failing one; a refutation needs a failing claim check with margin ≥ ${escapeHtml(String(refutationMargin))} and a correction whose checks pass.
-Roles: <i>claim</i> (the text as printed), <i>support</i> (impl ↔ oracle agreement the verdict relies on), <i>correction</i>,
-<i>condition</i> and <i>outside-condition</i>. A counterexample is fast-check's shrunk case; its replay command re-runs the item
-with the same seed from the recorded path.</p></section>`;
+and the conditioning (<code>spec/engine/tolerance.ts</code>). The <b>margin</b> of a case is tolerance/measured for a check that needs
+the value at most its tolerance, and measured/tolerance for one that needs it at least its bound: above 1 the case passes (∞: exact),
+below 1 it fails and misses by 1/margin. A universal claim is refuted by a case that misses by ${escapeHtml(String(refutationMargin))}× or more, with a
+correction whose checks pass; an existential claim is shown by a witness with margin ≥ ${escapeHtml(String(refutationMargin))}, and refuted only when a check of
+its universal negation passes (a sample never shows that no witness exists).
+Roles: <i>claim</i> (the sentence under the reading the item states), <i>negation</i>, <i>support</i> (agreement with a reference the verdict
+relies on), <i>correction</i>, <i>condition</i> and <i>outside-condition</i>, <i>literal</i> (the literal reading: evidence of an erratum, it does not
+decide the verdict). A counterexample is fast-check's shrunk case; its replay command re-runs the item with the same seed from the recorded path.</p></section>`;
 
 const SCRIPT = `(() => {
   const buttons = [...document.querySelectorAll('button[data-filter]')];
@@ -247,6 +261,8 @@ button.filter.v-definition { background: #0969da; } button.filter.v-not-checkabl
 button.filter.v-borderline, button.filter.v-inconclusive { background: #8250df; }
 button.filter[class*="v-"] { color: #fff; border-color: transparent; }
 .changed { color: #cf222e; font-weight: 600; margin-left: 8px; }
+.sev { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.85em; font-weight: 600; border: 1px solid var(--line); }
+.sev-error { color: #cf222e; } .sev-sign { color: #bc4c00; } .sev-typo, .sev-notation { color: #0969da; } .sev-imprecise { color: #59636e; }
 div.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(370px, 1fr)); gap: 16px; }
 figure.plot { margin: 0; } figure.plot h3 { font-size: 0.95em; margin: 0 0 4px; } figure.plot svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.82em; color: var(--muted); }
@@ -278,6 +294,7 @@ export function renderHtml(results: ResultsFile, plots: Plot[]): string {
 </head><body>
 <h1>losscheck conformance report: §4.3 loss functions</h1>
 <p class="run-info">Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${escapeHtml(g.backend)} · ${versions}</p>
+${errataSection(results)}
 ${totalsSection(items)}
 ${plotsSection(plots)}
 ${indexSection(items)}

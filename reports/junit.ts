@@ -3,7 +3,7 @@
 // (the same rule spec/engine/suite.ts enforces); a not-checkable item is <skipped> with its
 // reason, since no check ran. Rendering only: the verdicts come from the recorded results.
 import type { CheckRecord, ItemRecord, ResultsFile } from './model.ts';
-import { fmt, replayCommand } from './markdown.ts';
+import { marginText, measuredText, replayCommand } from './markdown.ts';
 
 /** XML 1.0 text/attribute escaping; characters XML cannot carry at all are dropped. */
 export function escapeXml(s: string): string {
@@ -13,16 +13,18 @@ export function escapeXml(s: string): string {
 }
 
 function evidenceLine(c: CheckRecord): string {
-  return `${c.passed ? 'pass' : 'FAIL'} [${c.role}] ${c.name}: ${fmt(c.maxError)} ${c.sense === 'atLeast' ? '≥' : '≤'} ${fmt(c.tolerance)}` +
-    ` (margin ${fmt(c.margin)}, ${c.cases} cases, seed ${c.seed}, ${c.oracle})`;
+  return `${c.passed ? 'pass' : 'FAIL'} [${c.role}] ${c.name}: ${measuredText(c)}` +
+    ` (margin ${marginText(c.margin)}, ${c.cases} cases, seed ${c.seed}, ${c.oracle})`;
 }
 
 function testcase(it: ItemRecord, backend: string): string {
   const r = it.result;
   const evidence = [`verdict ${r.verdict} (recorded ${it.expectedVerdict}): ${r.reason}`, ...r.checks.map(evidenceLine)];
   if (r.counterexample) evidence.push(`counterexample: replay with ${replayCommand(it.id, r.counterexample.seed, r.counterexample.path)}`);
-  const attrs = `classname="losscheck.${escapeXml(it.section)}" name="${escapeXml(`${it.id} · ${it.statement}`)}" file="${escapeXml(it.file)}"`;
-  const props = [['id', it.id], ['verdict', r.verdict], ['recordedVerdict', it.expectedVerdict], ['backend', backend]]
+  // The verdict is in the name, so a dashboard that shows only names and pass/fail still shows what the book got wrong.
+  const time = typeof r.durationMs === 'number' ? ` time="${(r.durationMs / 1000).toFixed(3)}"` : '';
+  const attrs = `classname="losscheck.${escapeXml(it.section)}" name="${escapeXml(`${it.id} [${r.verdict}] · ${it.statement}`)}" file="${escapeXml(it.file)}"${time}`;
+  const props = [['id', it.id], ['verdict', r.verdict], ['recordedVerdict', it.expectedVerdict], ['backend', backend], ['errata', (it.errata ?? []).join(',')]]
     .map(([k, v]) => `<property name="${k}" value="${escapeXml(v!)}"/>`).join('');
   const body: string[] = [`<properties>${props}</properties>`];
   if (r.verdict !== it.expectedVerdict) {

@@ -2,10 +2,14 @@
 import type { CheckRecord, ItemRecord, Num, ResultsFile } from './model.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
 import { renderAgreementMarkdown } from './backends.ts';
+import { SEVERITY_MEANING, errataRows, errataSummary, placeText } from './errata.ts';
 
+/** A recorded number for reading: 4 significant digits, ∞ and −∞ as symbols (never a raw "Infinity"). */
 export function fmt(x: Num | null | undefined): string {
   if (x === null || x === undefined) return '—';
-  if (typeof x === 'string') return x === 'Infinity' ? '∞' : x;
+  if (typeof x === 'string') x = Number(x);
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   if (x === 0) return '0';
   const a = Math.abs(x);
   return a >= 1e4 || a < 1e-3 ? x.toExponential(2) : Number(x.toPrecision(4)).toString();
@@ -18,9 +22,42 @@ export function replayCommand(id: string, seed: number, path?: string): string {
   return `npx losscheck check ${id} --seed ${seed}${path ? ` --path ${path}` : ''}`;
 }
 
+/**
+ * "measured ≤ tolerance" when the deciding case passes, "measured > tolerance" when it fails (≥ / < for
+ * checks that need the value at least the bound): the relation printed is the one that holds.
+ */
+export function measuredText(c: Pick<CheckRecord, 'maxError' | 'tolerance' | 'sense' | 'margin'>): string {
+  const passing = Number(c.margin) >= 1;
+  const rel = c.sense === 'atLeast' ? (passing ? '≥' : '<') : (passing ? '≤' : '>');
+  return `${fmt(c.maxError)} ${rel} ${fmt(c.tolerance)}`;
+}
+
+/**
+ * THE margin, as every report prints it: tolerance/measured for "at most" checks, measured/tolerance for
+ * "at least" checks; above 1 the case passes (∞: exact), below 1 it fails and misses its bound by 1/margin.
+ */
+export function marginText(margin: Num): string {
+  const m = Number(margin);
+  if (Number.isNaN(m)) return 'NaN';
+  if (m === Infinity) return '∞ (exact)';
+  if (m >= 1) return fmt(m);
+  return m === 0 ? '0 (misses by ∞)' : `${fmt(m)} (misses by ${fmt(1 / m)}×)`;
+}
+
 function checkRow(c: CheckRecord): string {
-  const rel = c.sense === 'atLeast' ? '≥' : '≤';
-  return `| ${c.passed ? 'pass' : '**fail**'} | ${cell(c.name)} | ${c.role} | ${cell(c.oracle)} | ${c.cases} | ${fmt(c.maxError)} ${rel} ${fmt(c.tolerance)} | ${fmt(c.margin)} |`;
+  return `| ${c.passed ? 'pass' : '**fail**'} | ${cell(c.name)} | ${c.role}${c.quantifier === 'exists' ? ' (exists)' : ''} | ${cell(c.oracle)} | ${c.cases} | ${measuredText(c)} | ${marginText(c.margin)} |`;
+}
+
+function errataSection(results: ResultsFile): string[] {
+  const rows = errataRows(results);
+  const out = ['## Errata', '', `${errataSummary(results)} in the source. An erratum is one distinct error, counted once however many items show it.`, ''];
+  if (!rows.length) return [...out, 'None recorded.', ''];
+  out.push('| severity | where | printed | right | evidence |', '|---|---|---|---|---|');
+  for (const { erratum: e, evidence } of rows) {
+    out.push(`| ${e.severity} | ${cell(e.where)} | ${cell(e.printed)} | ${cell(e.right)} | ${evidence.map((x) => `[${x.id}](#${anchorOf(x.id, x.verdict)}) (${x.verdict})`).join(', ')} |`);
+  }
+  out.push('', `Severities: ${Object.entries(SEVERITY_MEANING).map(([k, v]) => `*${k}*: ${v}`).join('; ')}.`, '');
+  return out;
 }
 
 function itemSection(it: ItemRecord): string {
@@ -31,13 +68,18 @@ function itemSection(it: ItemRecord): string {
   out.push(`- **Section** ${it.section} · **kind** ${it.kind} · \`${it.file}\``);
   out.push(`- **Source** 「${it.quote}」`);
   out.push(`- **Statement** ${it.statement}`);
+  if (it.reading) out.push(`- **Reading** ${it.reading}`);
+  const place = placeText(it);
+  if (place) out.push(`- **Sentence** ${place}`);
+  if (it.errata?.length) out.push(`- **Errata** ${it.errata.join(', ')}`);
+  if (it.notes) out.push(`- **Notes** ${it.notes}`);
   if (it.printed) out.push(`- **As printed** \`${it.printed}\``);
   if (it.condition) out.push(`- **Condition** ${it.condition}`);
   if (it.correction) out.push(`- **Correction** ${it.correction.statement}${it.correction.latex ? ` — \`${it.correction.latex}\`` : ''}`);
   if (it.reason) out.push(`- **Not checkable** ${it.reason}`);
   out.push(`- **Why** ${r.reason}`);
   if (r.checks.length) {
-    out.push('', '| | check | role | oracle | cases | measured vs tolerance | margin |', '|---|---|---|---|---|---|---|');
+    out.push('', '| | check | role | reference | cases | measured vs tolerance | margin |', '|---|---|---|---|---|---|---|');
     for (const c of r.checks) out.push(checkRow(c));
   }
   const ce = r.counterexample;
@@ -59,22 +101,26 @@ export function renderMarkdown(results: ResultsFile): string {
   out.push('# losscheck conformance report: §4.3 loss functions', '');
   out.push(`Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${g.backend} · ` +
     Object.entries(g.versions).map(([k, v]) => `${k} ${v}`).join(', '), '');
+  out.push(...errataSection(results));
   out.push('## Totals', '', `| section | ${verdicts.join(' | ')} | items |`, `|---|${verdicts.map(() => '---').join('|')}|---|`);
   for (const [section, counts] of Object.entries(bySection).sort()) {
     out.push(`| ${section} | ${verdicts.map((v) => counts[v] ?? 0).join(' | ')} | ${Object.values(counts).reduce((a, b) => a + b, 0)} |`);
   }
   out.push(`| **all** | ${verdicts.map((v) => byVerdict[v] ?? 0).join(' | ')} | ${items.length} |`, '');
-  out.push('## Items', '', '| id | section | verdict | statement | smallest margin |', '|---|---|---|---|---|');
+  out.push('## Items', '', '| id | section | verdict | statement | smallest passing margin |', '|---|---|---|---|---|');
   for (const it of items) {
-    const margins = it.result.checks.filter((c) => c.passed).map((c) => (typeof c.margin === 'number' ? c.margin : Infinity));
-    out.push(`| [${it.id}](#${anchor(it)}) | ${it.section} | ${it.result.verdict} | ${cell(it.statement)} | ${margins.length ? fmt(Math.min(...margins)) : '—'} |`);
+    const margins = it.result.checks.filter((c) => c.passed).map((c) => Number(c.margin));
+    out.push(`| [${it.id}](#${anchor(it)}) | ${it.section} | ${it.result.verdict} | ${cell(it.statement)} | ${margins.length ? marginText(Math.min(...margins)) : '—'} |`);
   }
   out.push('', '## How to read this', '');
   out.push('Each item is a numbered formula (id `4.3.k`) or a prose claim (a slug) of the source. Its checks measure one number per case ' +
-    '(usually the largest entrywise difference between two computations) and hold it to a tolerance; **margin** is tolerance/measured ' +
-    'for a passing check (≥ 1 passes; larger is safer) and measured/tolerance for a failing one. A refutation needs a failing claim check ' +
-    `beyond ${g.toleranceModel.refutationMargin}× its tolerance and a correction whose checks pass. Roles: *claim* (the text as printed), ` +
-    '*support* (impl ↔ oracle agreement the verdict relies on), *correction*, *condition* / *outside-condition* (both sides of a convention).', '');
+    '(usually the largest entrywise difference between two computations) and hold it to a tolerance. The **margin** of a case is ' +
+    'tolerance/measured for a check that needs the value at most its tolerance, and measured/tolerance for one that needs it at least its bound: ' +
+    'above 1 the case passes (∞: exact), below 1 it fails and misses by 1/margin. A universal claim is refuted by a case that misses by ' +
+    `${g.toleranceModel.refutationMargin}× or more, with a correction whose checks pass; an existential claim is shown by a witness with margin ≥ ${g.toleranceModel.refutationMargin}, ` +
+    'and refuted only when a check of its universal negation passes (a sample never shows that no witness exists). Roles: *claim* (the sentence ' +
+    'under the reading the item states), *negation*, *support* (subject ↔ reference agreement the verdict relies on), *correction*, ' +
+    '*condition* / *outside-condition* (both sides of a convention), *literal* (the literal reading, evidence of an erratum; it does not decide the verdict).', '');
   out.push(`Tolerance model: \`${String(g.toleranceModel.formula)}\`; unit roundoff ${json(g.toleranceModel.unitRoundoff)}; ` +
     `${String(g.toleranceModel.roundingsPerElementaryFunction)} roundings per elementary function; Taylor rates accepted within ±${String(g.toleranceModel.taylorRateTolerance)}.`, '');
   out.push('## Oracle findings', '');
@@ -100,6 +146,8 @@ export function renderMarkdown(results: ResultsFile): string {
   return out.join('\n');
 }
 
-function anchor(it: ItemRecord): string {
-  return `${it.id} — ${it.result.verdict}`.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+/** GitHub's anchor of an item's heading "### <id> — <verdict>". */
+function anchorOf(id: string, verdict: string): string {
+  return `${id} — ${verdict}`.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
 }
+const anchor = (it: ItemRecord) => anchorOf(it.id, it.result.verdict);

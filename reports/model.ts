@@ -12,11 +12,22 @@ export interface CheckRecord {
   maxError: Num; tolerance: Num; sense: 'atMost' | 'atLeast'; margin: Num; passed: boolean; seed: number;
   decidingCase: CaseRecord; counterexample?: Counterexample;
 }
+/** A unit of the sentence ledger that lists the item (spec/ledger/places.ts). */
+export interface LedgerPlace {
+  section: string; at: number; words: string; whole?: boolean; others: string[]; rest?: { class: string; reason?: string };
+}
 export interface ItemRecord {
   id: string; kind: string; section: string; quote: string; statement: string; printed?: string;
   condition?: string; correction?: { statement: string; latex?: string }; reason?: string;
+  reading?: string; errata?: string[]; notes?: string;
   expectedVerdict: string; file: string;
-  result: { id: string; verdict: string; reason: string; checks: CheckRecord[]; counterexample?: Counterexample };
+  /** Absent in results recorded before the ledger existed. */
+  sentences?: LedgerPlace[];
+  result: { id: string; verdict: string; reason: string; checks: CheckRecord[]; counterexample?: Counterexample; durationMs?: number };
+}
+/** An erratum as recorded (spec/errata/); the items naming it in `errata` are its evidence. */
+export interface ErratumRecord {
+  id: string; where: string; printed: string; right: string; severity: string; cause: string;
 }
 export interface Generated {
   seed: number; runs: number; hessianRuns: number; backend: string; versions: Record<string, string>;
@@ -39,6 +50,8 @@ export interface OracleFindings {
 }
 export interface ResultsFile {
   generated: Generated; oracleFindings: OracleFindings; items: ItemRecord[];
+  /** Absent in results recorded before the errata existed. */
+  errata?: ErratumRecord[];
   /** Other backends' runs of the same checks (reports/backends.ts). */
   backendAgreement?: import('./backends.ts').BackendAgreement;
 }

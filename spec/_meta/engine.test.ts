@@ -115,4 +115,47 @@ describe('runner and verdicts', () => {
     expect(deriveVerdict(item, [inside, { ...outside, passed: true, margin: 2 }] as never).verdict).toBe('holds');
     expect(deriveVerdict(item, [{ ...inside, passed: false, margin: 0.5 }, outside] as never).verdict).toBe('inconclusive');
   });
+  describe('existential claims: a sample shows a witness, never the absence of one', () => {
+    // An item built to break the rule: its only evidence against the claim is an existential check that
+    // found no witness. Before the rule, this item was `refuted`.
+    const noWitness = check({ name: 'some x has x² + 1 ≤ 0', role: 'claim', quantifier: 'exists', oracle: 'toy', arbitrary: real(10), runs: 200,
+      evaluate: (xs: number[]) => xs.map((x) => ({ value: x * x + 1, bound: 0, sense: 'atMost' as const })) });
+    const negation = check({ name: 'every x has x² ≥ 0 (identity)', role: 'negation', oracle: 'toy', arbitrary: real(10), runs: 200,
+      evaluate: (xs: number[]) => xs.map((x) => ({ value: Math.max(0, -(x * x)), bound: 0 })) });
+    const fix = check({ name: 'x² ≥ 0', role: 'correction', oracle: 'toy', arbitrary: real(10), runs: 200,
+      evaluate: (xs: number[]) => xs.map((x) => ({ value: Math.max(0, -(x * x)), bound: 0 })) });
+    const base = { id: 'toy', kind: 'claim', section: '4.3.1', quote: 'q', statement: 'toy statement', expectedVerdict: 'refuted', correction: { statement: 'c' } } as const;
+    it('is not refuted by failing existential checks alone', async () => {
+      const r = await runItem(defineItem({ ...base, checks: [noWitness, fix] }), ctx);
+      expect(r.verdict).not.toBe('refuted');
+      expect(r.verdict).toBe('inconclusive');
+      expect(r.reason).toMatch(/no witness found/);
+    });
+    it('is refuted when a check of its universal negation passes', async () => {
+      const r = await runItem(defineItem({ ...base, checks: [noWitness, negation, fix] }), ctx);
+      expect(r.verdict).toBe('refuted');
+      expect(r.reason).toMatch(/negation holds/);
+    });
+    it('a witness must clear its bound by the refutation margin: rounding noise on an exact 0 is no witness', async () => {
+      // Every case measures 1e-17 against a bound of 1e-17·(1 + tiny): it passes the bound, but not clearly.
+      const noise = check({ name: 'some x has λ ≥ tol', role: 'claim', quantifier: 'exists', oracle: 'toy', arbitrary: real(10), runs: 50,
+        evaluate: (xs: number[]) => xs.map((x) => ({ value: 1e-17 * (1 + Math.abs(x) * 1e-3), bound: 1e-17, sense: 'atLeast' as const })) });
+      const clear = check({ ...noise, name: 'some x has x² ≥ 1', evaluate: (xs: number[]) => xs.map((x) => ({ value: x * x, bound: 1, sense: 'atLeast' as const })) });
+      expect((await runCheck(noise, ctx)).passed).toBe(false);
+      expect((await runCheck(clear, ctx)).passed).toBe(true);
+    });
+    it('a witness and a passing negation contradict each other', () => {
+      const item = defineItem({ ...base, checks: [noWitness, negation, fix] });
+      const witness = { name: 'w', role: 'claim', quantifier: 'exists', passed: true, margin: 20 };
+      const neg = { name: 'n', role: 'negation', quantifier: 'forall', passed: true, margin: 5 };
+      const corr = { name: 'c', role: 'correction', quantifier: 'forall', passed: true, margin: 5 };
+      expect(deriveVerdict(item, [witness, neg, corr] as never).verdict).toBe('inconclusive');
+    });
+    it('literal checks are evidence of an erratum and do not decide the verdict', () => {
+      const item = defineItem({ ...base, expectedVerdict: 'holds', checks: [noWitness] });
+      const claim = { name: 'charitable', role: 'claim', quantifier: 'forall', passed: true, margin: 5 };
+      const literal = { name: 'literal', role: 'literal', quantifier: 'forall', passed: false, margin: 1e-6 };
+      expect(deriveVerdict({ ...item, correction: undefined }, [claim, literal] as never).verdict).toBe('holds');
+    });
+  });
 });

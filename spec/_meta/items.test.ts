@@ -3,7 +3,7 @@
 // without it those assertions are skipped with one line saying how to provide it.
 import { describe, expect, it } from 'vitest';
 import { loadItems } from '../engine/registry.ts';
-import { VERDICTS } from '../engine/item.ts';
+import { CHECK_ROLES, VERDICTS } from '../engine/item.ts';
 import { loadSource, SOURCE_HINT } from '../engine/source.ts';
 
 const audited = loadSource();
@@ -40,6 +40,14 @@ describe('item headers', () => {
       if (item.expectedVerdict === 'definition') expect(item.definition).toBe(true);
       const names = item.checks.map((c) => c.name);
       expect(new Set(names).size, 'check names are unique within an item').toBe(names.length);
+      for (const c of item.checks) expect(CHECK_ROLES, `role of check '${c.name}'`).toContain(c.role);
+      // A negation check is the universal negation of an existential claim of the same item.
+      const negations = item.checks.filter((c) => c.role === 'negation');
+      if (negations.length) {
+        expect(item.checks.some((c) => c.role === 'claim' && c.quantifier === 'exists'), 'a negation check needs an existential claim').toBe(true);
+        for (const c of negations) expect(c.quantifier ?? 'forall', `negation check '${c.name}' is universal`).toBe('forall');
+      }
+      if (item.checks.some((c) => c.role === 'literal')) expect(item.reading, 'an item that checks a literal reading states the reading it takes instead').toBeDefined();
     });
   }
 });

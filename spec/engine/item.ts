@@ -9,13 +9,21 @@ export type Verdict = (typeof VERDICTS)[number];
 export type ComputedVerdict = Verdict | 'inconclusive' | 'borderline';
 
 /**
- * claim              the statement as printed; failing it (clearly) refutes the item
+ * claim              the statement under the reading the item tests (docs/reading-policy.md). A universal
+ *                    (forall) claim is refuted by a case that fails it clearly; an existential (exists)
+ *                    claim is shown by a witness that clears its bound clearly, and is never refuted by
+ *                    its own failures: a sample cannot show that no witness exists
+ * negation           the universal negation of an existential claim (e.g. "for every W, H·vec(11ᵀ) = 0"),
+ *                    backed by an identity; when it passes, the existential claim is refuted
  * support            machinery the verdict relies on (impl ↔ oracle); must pass
  * correction         the corrected statement of a refuted item; must pass
  * condition          the statement under the named condition/convention; must pass
  * outside-condition  the statement without the condition; must fail clearly for `conditional`
+ * literal            the literal reading of a sentence whose charitable reading the claim checks; its
+ *                    clear failure is the evidence of an erratum (notation, typo); the verdict ignores it
  */
-export type CheckRole = 'claim' | 'support' | 'correction' | 'condition' | 'outside-condition';
+export type CheckRole = 'claim' | 'negation' | 'support' | 'correction' | 'condition' | 'outside-condition' | 'literal';
+export const CHECK_ROLES: readonly CheckRole[] = ['claim', 'negation', 'support', 'correction', 'condition', 'outside-condition', 'literal'];
 
 /** One case's measurement: it passes iff value ≤ bound ('atMost', the default) or value ≥ bound ('atLeast'). */
 export interface Outcome {
@@ -65,6 +73,15 @@ export interface ItemDefinition {
   condition?: string;
   /** For not-checkable items: why. */
   reason?: string;
+  /**
+   * The reading the item tests, when the sentence needs one (a hedge such as 类似/约/可以理解为, notation
+   * defined nearby, the surrounding convention): what a competent reader takes the sentence to say.
+   */
+  reading?: string;
+  /** Ids of the errata (spec/errata/) this item's evidence shows: what the book prints wrong. */
+  errata?: string[];
+  /** A second reader's judgement where it differed, and how it was settled. */
+  notes?: string;
   /** A definition: its stated properties are checked and the verdict is 'definition'. */
   definition?: boolean;
   /** The verdict the recorded evidence must produce; a change of evidence fails CI. */

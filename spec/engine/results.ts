@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ItemDefinition } from './item.ts';
 import type { ItemResult } from './run.ts';
+import type { ErratumDefinition } from './erratum.ts';
+import type { LedgerPlace } from '../ledger/places.ts';
 import type { OracleContext } from './context.ts';
 import { TOLERANCE_MODEL } from './tolerance.ts';
 import { compareItems } from './registry.ts';
@@ -21,14 +23,17 @@ function versionOf(pkg: string): string {
 export interface ItemRecord {
   id: string; kind: ItemDefinition['kind']; section: string; quote: string; statement: string;
   printed?: string; condition?: string; correction?: ItemDefinition['correction']; reason?: string;
+  reading?: string; errata?: string[]; notes?: string;
   expectedVerdict: ItemDefinition['expectedVerdict'];
   file: string;
+  /** The units of the sentence ledger that list this item (empty when the ledger is not loaded). */
+  sentences: LedgerPlace[];
   result: ItemResult;
 }
 
-export function itemRecord(item: ItemDefinition, file: string, result: ItemResult): ItemRecord {
-  const { id, kind, section, quote, statement, printed, condition, correction, reason, expectedVerdict } = item;
-  return { id, kind, section, quote, statement, printed, condition, correction, reason, expectedVerdict, file, result };
+export function itemRecord(item: ItemDefinition, file: string, result: ItemResult, sentences: LedgerPlace[] = []): ItemRecord {
+  const { id, kind, section, quote, statement, printed, condition, correction, reason, reading, errata, notes, expectedVerdict } = item;
+  return { id, kind, section, quote, statement, printed, condition, correction, reason, reading, errata, notes, expectedVerdict, file, sentences, result };
 }
 
 /** JSON cannot hold ±Infinity or NaN; they are written as strings so nothing is silently lost. */
@@ -40,7 +45,7 @@ function replacer(_key: string, value: unknown): unknown {
 /** Which part of a run a results file holds (the conformance suite runs as several vitest files). */
 export interface RunPart { index: number; count: number }
 
-function payloadOf(ctx: OracleContext, items: ItemRecord[], withEigenFindings: boolean, part?: RunPart) {
+function payloadOf(ctx: OracleContext, items: ItemRecord[], withEigenFindings: boolean, part?: RunPart, errata: ErratumDefinition[] = []) {
   return {
     generated: {
       seed: ctx.config.seed, runs: ctx.config.runs, hessianRuns: ctx.config.hessianRuns,
@@ -55,6 +60,8 @@ function payloadOf(ctx: OracleContext, items: ItemRecord[], withEigenFindings: b
     oracleFindings: {
       tfjs: ctx.tfjs.qualification, eigen: withEigenFindings ? ctx.eigenFindings() : ctx.eigenQualification, eigenOracle: ctx.eigen.label,
     },
+    /** The errata (spec/errata/); the items that evidence each are those naming it in `errata`. */
+    errata,
     items,
   };
 }
@@ -74,10 +81,11 @@ const PART_FILE = /^(.+)\.part-(\d+)-of-(\d+)\.json$/;
  */
 export function writeResultsPart(
   run: string, name: string, part: RunPart, ctx: OracleContext, items: ItemRecord[], resultsDir = RESULTS_DIR,
+  errata: ErratumDefinition[] = [],
 ): string {
   mkdirSync(runDir(resultsDir, run), { recursive: true });
   const file = partFile(resultsDir, run, name, part);
-  writeFileSync(file, `${JSON.stringify(payloadOf(ctx, items, part.index === 1, part), replacer, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(payloadOf(ctx, items, part.index === 1, part, errata), replacer, 2)}\n`);
   return file;
 }
 
@@ -131,7 +139,7 @@ export function mergeResultParts(run: string, resultsDir = RESULTS_DIR): { writt
     const { part: _part, ...generated } = first.generated;
     const items = payloads.flatMap((p) => p.items).sort(compareItems);
     const file = join(resultsDir, `${name}.json`);
-    writeFileSync(file, `${JSON.stringify({ generated: { ...generated, parts: count }, oracleFindings: first.oracleFindings, items }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ generated: { ...generated, parts: count }, oracleFindings: first.oracleFindings, errata: first.errata ?? [], items }, null, 2)}\n`);
     written.push(file);
   }
   rmSync(dir, { recursive: true, force: true });

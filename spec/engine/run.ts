@@ -45,16 +45,28 @@ export interface ItemResult {
   reason: string;
   checks: CheckResult[];
   counterexample?: Counterexample;
+  /** Wall time of the item's checks (for junit.xml; never part of a published report). */
+  durationMs?: number;
 }
 
 const passes = (o: Outcome) => ((o.sense ?? 'atMost') === 'atMost' ? o.value <= o.bound : o.value >= o.bound);
-function marginOf(o: Outcome): number {
+
+/**
+ * THE margin of a case, the one definition used by the JSON, the reports, the CLI, the soak and the README:
+ * how far the measured value lies on its side of the bound, as a ratio. For "value ≤ bound" checks it is
+ * bound/value, for "value ≥ bound" checks value/bound. Above 1 the case passes, below 1 it fails, and it
+ * then misses its bound by 1/margin times. A passing value at or below zero against a non-negative bound
+ * (an exact result, or a chord inequality with slack) has margin +∞; NaN has margin 0.
+ */
+export function marginOf(o: Pick<Outcome, 'value' | 'bound' | 'sense'>): number {
   const atMost = (o.sense ?? 'atMost') === 'atMost';
-  if (Number.isNaN(o.value)) return 0;
-  // A passing value at or below zero (e.g. a chord inequality with slack) is infinitely far inside.
+  if (Number.isNaN(o.value) || Number.isNaN(o.bound)) return 0;
   if (atMost) return o.value <= 0 && o.value <= o.bound ? Infinity : o.bound / o.value;
   return o.bound === 0 ? (o.value > 0 ? Infinity : 0) : o.value / o.bound;
 }
+
+/** A case is a witness of an existential claim only when it clears its bound by the refutation margin. */
+export const WITNESS_MARGIN = REFUTATION_MARGIN;
 
 function numRuns(check: CheckDefinition<unknown>, ctx: RunContext): number {
   if (check.runs === 'default') return ctx.config.runs;
@@ -85,7 +97,9 @@ export async function runCheck<I>(check: CheckDefinition<I>, ctx: RunContext, re
     if (quantifier === 'forall' ? worse : better) decidingIndex = i;
   });
   const deciding = outcomes[decidingIndex]!;
-  const passed = quantifier === 'forall' ? outcomes.every(passes) : outcomes.some(passes);
+  // forall: every case passes. exists: some case is a clear witness (float32 noise on a quantity that is
+  // exactly 0 must not pass for one), so the best case must clear its bound by WITNESS_MARGIN.
+  const passed = quantifier === 'forall' ? outcomes.every(passes) : marginOf(deciding) >= WITNESS_MARGIN;
   const result: CheckResult = {
     name: check.name, role: check.role,
     oracle: typeof check.oracle === 'function' ? check.oracle(ctx) : check.oracle,
@@ -124,32 +138,56 @@ async function shrink<I>(check: CheckDefinition<I>, ctx: RunContext, path: strin
   };
 }
 
-/** The verdict the evidence supports, and why. */
+/**
+ * The verdict the evidence supports, and why. The logic of the claim decides what a sample can show:
+ * a case can refute a universal claim (a counterexample) and prove an existential one (a witness), never
+ * the reverse. So a failing existential claim check is absence of evidence, and refutes nothing unless
+ * a check of its universal negation (role 'negation', backed by an identity) passes.
+ */
 export function deriveVerdict(item: ItemDefinition, checks: CheckResult[]): { verdict: ComputedVerdict; reason: string } {
   if (item.checks.length === 0) {
     return item.reason
       ? { verdict: 'not-checkable', reason: item.reason }
       : { verdict: 'inconclusive', reason: 'no checks and no reason why it cannot be checked' };
   }
+  const names = (cs: CheckResult[]) => cs.map((c) => c.name).join('; ');
   const mustPass = checks.filter((c) => c.role === 'support' || c.role === 'correction' || c.role === 'condition');
   const broken = mustPass.filter((c) => !c.passed);
-  if (broken.length) return { verdict: 'inconclusive', reason: `must-pass checks failed: ${broken.map((c) => c.name).join('; ')}` };
+  if (broken.length) return { verdict: 'inconclusive', reason: `must-pass checks failed: ${names(broken)}` };
   const claims = checks.filter((c) => c.role === 'claim');
-  const failedClaims = claims.filter((c) => !c.passed);
-  if (failedClaims.length) {
-    // forall: the worst case; exists: even the best case. Either must miss by the refutation margin.
-    const weak = failedClaims.filter((c) => !(1 / c.margin >= REFUTATION_MARGIN));
-    if (weak.length) return { verdict: 'borderline', reason: `failure within ${REFUTATION_MARGIN}× of tolerance: ${weak.map((c) => c.name).join('; ')}` };
+  const negations = checks.filter((c) => c.role === 'negation');
+  const failedUniversal = claims.filter((c) => !c.passed && c.quantifier === 'forall');
+  const failedExistential = claims.filter((c) => !c.passed && c.quantifier === 'exists');
+  const witnessed = claims.filter((c) => c.passed && c.quantifier === 'exists');
+  if (negations.length && witnessed.length) {
+    return { verdict: 'inconclusive', reason: `a witness and a passing negation contradict each other: ${names(witnessed)} vs ${names(negations)}` };
+  }
+  if (failedUniversal.length || failedExistential.length) {
+    // forall: the worst case must miss its bound by the refutation margin.
+    const weak = failedUniversal.filter((c) => !(1 / c.margin >= REFUTATION_MARGIN));
+    if (weak.length) return { verdict: 'borderline', reason: `failure within ${REFUTATION_MARGIN}× of tolerance: ${names(weak)}` };
+    if (failedExistential.length) {
+      const best = failedExistential.map((c) => `${c.name} (best of ${c.cases} cases: margin ${formatMargin(c.margin)})`).join('; ');
+      if (!negations.length) {
+        return { verdict: 'inconclusive', reason: `no witness found in the sample, which does not show that none exists: ${best}; an existential claim is refuted only by a passing check of its negation` };
+      }
+      const failedNegations = negations.filter((c) => !c.passed);
+      if (failedNegations.length) return { verdict: 'inconclusive', reason: `no witness found, and the negation does not hold either: ${names(failedNegations)}` };
+    }
     const corrections = checks.filter((c) => c.role === 'correction');
     if (!item.correction || corrections.length === 0) return { verdict: 'inconclusive', reason: 'refuted, but no checked correction' };
-    return { verdict: 'refuted', reason: `claim fails by ${(1 / failedClaims[0]!.margin).toPrecision(3)}× its tolerance; correction holds` };
+    const by = failedUniversal.length
+      ? `claim fails by ${formatMargin(1 / failedUniversal[0]!.margin)}× its tolerance`
+      : `its negation holds in every case: ${names(negations)}`;
+    return { verdict: 'refuted', reason: `${by}; correction holds` };
   }
+  if (negations.length) return { verdict: 'inconclusive', reason: `negation checks without a failing existential claim: ${names(negations)}` };
   if (item.condition !== undefined) {
     const inside = checks.filter((c) => c.role === 'condition');
     const outside = checks.filter((c) => c.role === 'outside-condition');
     if (!inside.length || !outside.length) return { verdict: 'inconclusive', reason: 'a conditional needs checks on both sides of its condition' };
     const stillHolds = outside.filter((c) => c.passed);
-    if (stillHolds.length) return { verdict: 'holds', reason: `holds even without the condition: ${stillHolds.map((c) => c.name).join('; ')}` };
+    if (stillHolds.length) return { verdict: 'holds', reason: `holds even without the condition: ${names(stillHolds)}` };
     const weak = outside.filter((c) => !(1 / c.margin >= REFUTATION_MARGIN));
     if (weak.length) return { verdict: 'borderline', reason: `outside the condition, failure within ${REFUTATION_MARGIN}× of tolerance` };
     return { verdict: 'conditional', reason: 'holds under the condition and fails clearly without it' };
@@ -159,10 +197,16 @@ export function deriveVerdict(item: ItemDefinition, checks: CheckResult[]): { ve
     : { verdict: 'holds', reason: 'every check passes' };
 }
 
+/** A margin or miss factor for a reason line: 3 significant digits, ∞ for an exact result. */
+export function formatMargin(m: number): string {
+  return Number.isFinite(m) ? m.toPrecision(3) : m > 0 ? '∞' : 'NaN';
+}
+
 export async function runItem(item: ItemDefinition, ctx: RunContext): Promise<ItemResult> {
+  const started = performance.now();
   const checks: CheckResult[] = [];
   for (const check of item.checks) checks.push(await runCheck(check, ctx));
   const { verdict, reason } = deriveVerdict(item, checks);
   const counterexample = checks.find((c) => c.counterexample && (c.role === 'claim' || c.role === 'outside-condition'))?.counterexample;
-  return { id: item.id, verdict, reason, checks, ...(counterexample ? { counterexample } : {}) };
+  return { id: item.id, verdict, reason, checks, ...(counterexample ? { counterexample } : {}), durationMs: Math.round(performance.now() - started) };
 }

@@ -7,7 +7,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { configFromEnv } from './config.ts';
 import { createContext, type OracleContext } from './context.ts';
-import { loadItems } from './registry.ts';
+import { loadErrata, loadItems, loadLedger } from './registry.ts';
+import { loadSource } from './source.ts';
+import { segment } from '../ledger/segment.ts';
+import { ledgerPlaces } from '../ledger/places.ts';
 import { runItem } from './run.ts';
 import { itemRecord, writeEmptyResultsPart, writeResultsPart, type ItemRecord } from './results.ts';
 
@@ -39,20 +42,23 @@ export async function defineConformancePart(index: number): Promise<void> {
   const mine = dealtTo((await loadItems()).filter(({ item }) => !only || only.includes(item.id)), index);
   const records: ItemRecord[] = [];
   let ctx: OracleContext | undefined;
+  const [ledgers, errata] = await Promise.all([loadLedger(), loadErrata()]);
+  const source = loadSource();
+  const units = source ? segment(source.text) : undefined;
 
   beforeAll(async () => { ctx = await createContext(config); });
   // Results are recorded only under the global setup that merges them (vitest.config.ts). Other configs
   // (mutation testing) run the same tests without recording, and without measuring the oracle findings.
   const run = inject('losscheckRun');
   if (run && !mine.length) writeEmptyResultsPart(run, name, { index, count: CONFORMANCE_PARTS });
-  afterAll(() => { if (ctx && run) writeResultsPart(run, name, { index, count: CONFORMANCE_PARTS }, ctx, records); });
+  afterAll(() => { if (ctx && run) writeResultsPart(run, name, { index, count: CONFORMANCE_PARTS }, ctx, records, undefined, errata); });
 
   describe(`conformance part ${index}/${CONFORMANCE_PARTS} (seed ${config.seed}, ${config.runs} cases, ${config.hessianRuns} for Hessians)`, () => {
     if (!mine.length) it.skip('no selected item in this part', () => {});
     for (const { file, item } of mine) {
-      it(`${item.id} · ${item.statement}`, async () => {
+      it(`${item.id} is ${item.expectedVerdict} · ${item.statement}`, async () => {
         const result = await runItem(item, ctx!);
-        records.push(itemRecord(item, file, result));
+        records.push(itemRecord(item, file, result, ledgerPlaces(item.id, item.quote, ledgers, units)));
         const evidence = result.checks.map((c) =>
           `  ${c.passed ? 'pass' : 'FAIL'} [${c.role}] ${c.name}: ${c.maxError} vs ${c.tolerance} (${c.cases} cases, ${c.oracle})`).join('\n');
         expect(result.verdict, `${item.id}: ${result.reason}\n${evidence}`).toBe(item.expectedVerdict);

@@ -22,10 +22,12 @@ export const FIXTURE_ITEMS: ItemRecord[] = [
   }),
   item({
     id: '4.3.5', printed: '\\frac{\\partial L}{\\partial w} = -\\frac{1}{N}\\sum_n (\\hat{p} - y) x',
+    errata: ['toy-sign'], reading: 'The gradient in $w$, as the surrounding formulas define it.',
+    sentences: [{ section: '4.3.1', at: 18, words: '(4.3.5)', whole: false, others: ['gradient-forms-similar'], rest: { class: 'motivation', reason: 'a lead-in' } }],
     correction: { statement: 'The sign is wrong.', latex: '\\frac{\\partial L}{\\partial w} = \\frac{1}{N}\\sum_n (\\hat{p} - y) x' },
     result: {
       id: '4.3.5', verdict: 'refuted', reason: 'claim fails by 1e6× its tolerance; correction holds',
-      checks: [check({ passed: false, maxError: 0.5, tolerance: 5e-7, margin: 1e-6 }), check({ role: 'correction', name: 'correction ↔ tfjs' })],
+      checks: [check({ passed: false, maxError: 0.5, tolerance: 5e-7, margin: 1e-6 }), check({ role: 'correction', name: 'correction ↔ tfjs', maxError: 0, margin: 'Infinity' })],
       counterexample: {
         check: 'printed ↔ impl', seed: 7, path: '3:0:1', shrinkSteps: 2,
         shrunk: { input: { x: [[2e-6]] }, value: 2e-6, bound: 8e-13 },
@@ -41,7 +43,7 @@ export const FIXTURE_ITEMS: ItemRecord[] = [
   item({
     id: 'changed-claim', kind: 'claim', section: '4.3.2', quote: 'an excerpt that cuts $x + y in half',
     expectedVerdict: 'holds',
-    result: { id: 'changed-claim', verdict: 'borderline', reason: 'failure within 10× of tolerance', checks: [check({ passed: false, margin: 0.5 })] },
+    result: { id: 'changed-claim', verdict: 'borderline', reason: 'failure within 10× of tolerance', checks: [check({ passed: false, maxError: 2e-14, margin: 0.5 })] },
   }),
 ];
 
@@ -60,5 +62,6 @@ export const FIXTURE: ResultsFile = {
     eigen: [{ library: 'ml-matrix', cases: 60, threw: 0, inaccurate: 0, worstRelativeError: 1e-15, tolerance: 1e-13, qualified: true, examples: [] }],
     eigenOracle: 'ml-matrix symmetric eigenvalues (float64)',
   },
+  errata: [{ id: 'toy-sign', where: '4.3.5', printed: '$-\\frac{1}{N}\\sum_n (\\hat{p} - y) x$', right: '$+\\frac{1}{N}\\sum_n (\\hat{p} - y) x$', severity: 'sign', cause: 'a sign dropped in the last step' }],
   items: FIXTURE_ITEMS,
 };

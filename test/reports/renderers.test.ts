@@ -15,6 +15,19 @@ describe('HTML report renderer', () => {
     expect(html).not.toMatch(/\s(src|href)="(?!data:|#)/);
   });
 
+  it('heads the page with the errata, each with the items that evidence it', () => {
+    expect(html.indexOf('id="errata"')).toBeGreaterThan(0);
+    expect(html.indexOf('id="errata"')).toBeLessThan(html.indexOf('id="totals"'));
+    expect(html).toMatch(/1 distinct erratum: 1 sign/);
+    expect(html).toMatch(/<a href="#item-4\.3\.5">4\.3\.5<\/a>/);
+  });
+  it('shows the reading and the place in the sentence ledger; never a raw Infinity; a failing check is never "≤"', () => {
+    expect(html).toContain('as the surrounding formulas define it');
+    expect(html).toContain('part of §4.3.1 #18 ((4.3.5)…); the rest: also checked by gradient-forms-similar; motivation: a lead-in');
+    expect(html).not.toMatch(/Infinity/);
+    expect(html).toContain('∞ (exact)');
+    expect(html).not.toMatch(/<tr class="fail">.*?<td class="n">[^<]*≤/);
+  });
   it('renders one card per item with its verdict, and flags a changed verdict', () => {
     expect(count(html, /<article class="item"/g)).toBe(FIXTURE.items.length);
     for (const it of FIXTURE.items) expect(html).toContain(`data-verdict="${it.result.verdict}"`);
@@ -26,7 +39,8 @@ describe('HTML report renderer', () => {
     expect(html).toContain('<div class="label">correction</div><div class="math math-display"');
     expect(html).not.toContain('katex-error');
     expect(html).toContain('npx losscheck check 4.3.5 --seed 7 --path 3:0:1');
-    expect(html).toContain('fails by 1.00e+6×');
+    expect(html).toContain('0.5 &gt; 5.00e-7');
+    expect(html).toContain('misses by 1.00e+6×');
   });
 
   it('escapes text and keeps a quote verbatim when its dollars do not pair up', () => {
@@ -74,6 +88,14 @@ describe('JUnit renderer', () => {
     expect(failing[0]).toContain('name="changed-claim');
     expect(failing[0]).toContain('verdict is borderline, recorded holds');
     expect(cases.filter((c) => c.includes('<skipped'))).toHaveLength(1);
+  });
+
+  it('shows each verdict in the testcase name and as a property, and the time when recorded', () => {
+    expect(xml).toContain('name="4.3.5 [refuted] · A statement."');
+    expect(xml).toContain('<property name="verdict" value="refuted"/>');
+    expect(xml).toContain('<property name="errata" value="toy-sign"/>');
+    const withTime = renderJunit({ ...FIXTURE, items: [{ ...FIXTURE.items[0]!, result: { ...FIXTURE.items[0]!.result, durationMs: 1234 } }] });
+    expect(withTime).toContain('time="1.234"');
   });
 
   it('escapes XML and drops characters XML cannot carry', () => {
