@@ -5,6 +5,7 @@
 import numeric from 'numeric';
 import { EigenvalueDecomposition, Matrix, solve } from 'ml-matrix';
 import { OracleInputError, assertBatch, assertFinite, assertPositiveInteger } from './errors.ts';
+import { mulberry32 } from './random.ts';
 
 export type EigenLibrary = 'ml-matrix' | 'numeric';
 
@@ -65,17 +66,8 @@ export function solveLinear(a: number[][], b: number[]): number[] {
   return solve(new Matrix(a), Matrix.columnVector(b)).getColumn(0);
 }
 
-/** A seeded generator (mulberry32), so qualification matrices are the same on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so qualification matrices are the same on every run. */
+const random = mulberry32;
 
 /** Q diag(λ) Qᵀ with Q a product of Householder reflections: a symmetric matrix with known spectrum. */
 export function matrixWithSpectrum(lambda: number[], seed: number): number[][] {

@@ -5,20 +5,16 @@
 // closed-form moments/densities of the distributions it draws from, which qualifyMonteCarlo() uses
 // to measure the oracle on known expectations before any check relies on it.
 import { OracleInputError, assertFunction } from './errors.ts';
+import { mulberry32 } from './random.ts';
 
 /** A uniform generator on the open interval (0, 1): mulberry32 (32-bit state), offset by half a step so 0 never occurs. */
 export interface Rng { uniform(): number; gaussian(): number; laplace(): number }
 
 export function rng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) throw new OracleInputError('rng', 'seed', `must be an integer, got ${seed}`);
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296);
-  };
+  const next = mulberry32(seed);
+  // Half a step up, so 0 never occurs (exact: k/2³² + 2⁻³³ has at most 33 significant bits).
+  const uniform = () => next() + 2 ** -33;
   // Box–Muller yields two independent N(0, 1) draws per pair of uniforms; the second is kept for the next call.
   let spare: number | undefined;
   const gaussian = () => {

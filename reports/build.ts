@@ -25,7 +25,7 @@ export function loadResults(dir = RESULTS): ResultsFile {
   if (!files.length) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
   const parts = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
   const items = parts.flatMap((p) => p.items);
-  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, errata: parts[0]!.errata ?? [], items: sortItems(items),
+  return { generated: parts[0]!.generated, oracleFindings: parts[0]!.oracleFindings, errata: parts[0]!.errata ?? [], plots: parts[0]!.plots, items: sortItems(items),
     backendAgreement: loadBackendAgreement(dir, { generated: parts[0]!.generated, items }) };
 }
 
@@ -101,7 +101,7 @@ export async function writeReports(results: ResultsFile, dir = HERE): Promise<st
   const html = join(dir, 'conformance.html'), junit = join(dir, 'junit.xml');
   writeFileSync(json, `${JSON.stringify(conformanceJson(results), null, 2)}\n`);
   writeFileSync(md, renderMarkdown(results));
-  writeFileSync(html, renderHtml(results, await renderPlots()));
+  writeFileSync(html, renderHtml(results, await renderPlots(results.plots)));
   writeFileSync(junit, renderJunit(results));
   return [json, md, html, junit];
 }

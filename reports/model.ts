@@ -48,7 +48,17 @@ export interface OracleFindings {
   }[];
   eigenOracle: string;
 }
+/** The report's plot data, recorded with the results (spec/engine/plotData.ts). */
+export interface PlotData {
+  gradientRatio: { series: { yHat: number; ratio: number }[]; example: { yHat: number; ratio: number } };
+  simplex: { series: { t: number; loss: string; value: number }[] };
+  spectrum: {
+    series: { maxP: number; eigenvalue: number; rank: string }[];
+    classes: number; samples: number; seed: number; spreads: number[]; smallest: number; largest: number;
+  };
+}
 export interface ResultsFile {
+  plots?: PlotData;
   generated: Generated; oracleFindings: OracleFindings; items: ItemRecord[];
   /** Absent in results recorded before the errata existed. */
   errata?: ErratumRecord[];

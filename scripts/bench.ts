@@ -13,6 +13,7 @@ import { softmaxRegressionLoss } from '../oracles/tfjs/losses.ts';
 import { eigenvaluesMlMatrix, eigenvaluesNumeric } from '../oracles/linalg.ts';
 import { expectation, gaussian } from '../oracles/monteCarlo.ts';
 import { matVec, softmaxRegressionGradient, softmaxRegressionHessian, symmetricEigenvalues } from '../impl/index.ts';
+import { mulberry32 } from '../oracles/random.ts';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -22,10 +23,7 @@ const HESSIAN_BATCH = QUICK ? 50 : 200;
 const ONE_BY_ONE = QUICK ? 20 : 100;
 
 /** A seeded generator, so every run benchmarks the same cases. */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
+const uniform = mulberry32;
 
 interface Case { W: number[][]; X: number[][]; P: number[][]; flat: number[]; v: number[] }
 function cases(d: number, c: number, count: number, seed: number): Case[] {

@@ -7,6 +7,7 @@ import type { ItemDefinition } from './item.ts';
 import type { ItemResult } from './run.ts';
 import type { ErratumDefinition } from './erratum.ts';
 import type { LedgerPlace } from '../ledger/places.ts';
+import { plotData } from './plotData.ts';
 import type { OracleContext } from './context.ts';
 import { TOLERANCE_MODEL } from './tolerance.ts';
 import { compareItems } from './registry.ts';
@@ -62,6 +63,8 @@ function payloadOf(ctx: OracleContext, items: ItemRecord[], withEigenFindings: b
     },
     /** The errata (spec/errata/); the items that evidence each are those naming it in `errata`. */
     errata,
+    /** The report's plot data (part 1 only: the merged file takes it from there). */
+    ...(withEigenFindings ? { plots: plotData() } : {}),
     items,
   };
 }
@@ -139,7 +142,7 @@ export function mergeResultParts(run: string, resultsDir = RESULTS_DIR): { writt
     const { part: _part, ...generated } = first.generated;
     const items = payloads.flatMap((p) => p.items).sort(compareItems);
     const file = join(resultsDir, `${name}.json`);
-    writeFileSync(file, `${JSON.stringify({ generated: { ...generated, parts: count }, oracleFindings: first.oracleFindings, errata: first.errata ?? [], items }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ generated: { ...generated, parts: count }, oracleFindings: first.oracleFindings, errata: first.errata ?? [], ...(first.plots ? { plots: first.plots } : {}), items }, null, 2)}\n`);
     written.push(file);
   }
   rmSync(dir, { recursive: true, force: true });

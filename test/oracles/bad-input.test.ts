@@ -12,6 +12,7 @@ import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDi
 import { centralGradient, taylorRates } from '../../oracles/finiteDifference.ts';
 import * as linalg from '../../oracles/linalg.ts';
 import * as mc from '../../oracles/monteCarlo.ts';
+import * as random from '../../oracles/random.ts';
 import { GAUSS_HERMITE_3, gaussianExpectation, gaussianNodes, qualifyGaussHermite } from '../../oracles/quadrature.ts';
 import { tfjsAdamTrajectory } from '../../oracles/tfjs/adam.ts';
 import * as attention from '../../oracles/tfjs/attention.ts';
@@ -120,6 +121,7 @@ const BAD_INPUT: Record<string, BadCall[]> = {
   'linalg.ts#spectrumQualificationCases': [...numberCases('count', (c) => linalg.spectrumQualificationCases(c, 1)), ...numberCases('seed', (s) => linalg.spectrumQualificationCases(1, s)),
     domain('count', 'count = 0', () => linalg.spectrumQualificationCases(0, 1), /integer ≥ 1, got 0/)],
 
+  'random.ts#mulberry32': [...numberCases('seed', (s) => random.mulberry32(s), /integer/), domain('seed', 'a fractional seed', () => random.mulberry32(0.5), /integer, got 0.5/)],
   'monteCarlo.ts#rng': [...numberCases('seed', (s) => mc.rng(s), /integer/), domain('seed', 'a fractional seed', () => mc.rng(0.5), /integer, got 0.5/)],
   'monteCarlo.ts#gaussian': [...numberCases('mu', (m) => mc.gaussian(m, 1)), ...numberCases('sigma', (s) => mc.gaussian(0, s)), domain('sigma', 'σ = 0', () => mc.gaussian(0, 0), /finite and > 0, got 0/)],
   'monteCarlo.ts#laplace': [...numberCases('mu', (m) => mc.laplace(m, 1)), ...numberCases('b', (b) => mc.laplace(0, b)), domain('b', 'b < 0', () => mc.laplace(0, -1), /> 0, got -1/)],
