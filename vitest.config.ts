@@ -15,7 +15,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    globalSetup: ['spec/engine/globalSetup.ts'],
+    // The conformance results travel with the tests (task meta); this reporter writes them (spec/engine/reporter.ts).
+    reporters: ['default', './spec/engine/reporter.ts'],
     projects: [
       {
         extends: true,

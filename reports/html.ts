@@ -77,6 +77,10 @@ function caseLine(label: string, c: CaseRecord): string {
 }
 
 function checkRow(c: CheckRecord): string {
+  if (c.skipped) {
+    return `<tr class="skip"><td>skip</td><td>${escapeHtml(c.name)}</td><td><span class="role">${escapeHtml(c.role)}</span></td>` +
+      `<td>${escapeHtml(c.oracle)}</td><td class="n">0</td><td class="n">${c.seed}</td><td colspan="2">${escapeHtml(c.skipped)}</td></tr>`;
+  }
   return `<tr class="${c.passed ? 'pass' : 'fail'}"><td>${c.passed ? 'pass' : '<b>fail</b>'}</td>` +
     `<td>${escapeHtml(c.name)}</td><td><span class="role">${escapeHtml(c.role)}${c.quantifier === 'exists' ? ' (exists)' : ''}</span></td>` +
     `<td>${escapeHtml(c.oracle)}</td><td class="n">${c.cases}</td><td class="n">${c.seed}</td>` +
@@ -190,7 +194,12 @@ ${t.libraryDefects.length ? `<h3>tfjs library functions the oracle does not use,
 ${f.eigen.map((e) => `<tr><td>${escapeHtml(e.library)}</td><td class="n">${e.cases}</td><td class="n">${e.threw}</td><td class="n">${e.inaccurate}</td>` +
     `<td class="n">${num(e.worstRelativeError)}</td><td class="n">${num(e.tolerance)}</td><td>${e.qualified ? 'yes' : '<b>no</b>'}` +
     `${e.examples.length ? ` — ${e.examples.map(escapeHtml).join('; ')}` : ''}</td></tr>`).join('\n')}
-</tbody></table><p>Eigenvalue oracle used by the checks: ${escapeHtml(f.eigenOracle)}.</p></section>`;
+</tbody></table><p>Eigenvalue oracle used by the checks: ${escapeHtml(f.eigenOracle)}.</p>
+${f.references?.length ? `<h3>References, each qualified on known cases before any check used it</h3>
+<table class="findings"><thead><tr><th>reference</th><th>dtype</th><th>qualified</th><th>known cases</th></tr></thead><tbody>
+${f.references.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.dtype)}</td><td>${r.qualifiable ? (r.qualified ? 'yes' : '<b>no</b>') : 'not a reference'}</td>` +
+    `<td>${escapeHtml(r.note)}${r.cases.length ? `<ul>${r.cases.map((c) => `<li>${escapeHtml(c.case)}: ${num(c.error)} vs ${num(c.tolerance)}${c.passed ? '' : ' <b>missed</b>'}</li>`).join('')}</ul>` : ''}</td></tr>`).join('\n')}
+</tbody></table>` : ''}</section>`;
 }
 
 /** The cross-backend agreement of the tfjs-oracle checks (reports/backends.ts), when more than one backend was recorded. */

@@ -45,6 +45,7 @@ export function marginText(margin: Num): string {
 }
 
 function checkRow(c: CheckRecord): string {
+  if (c.skipped) return `| skip | ${cell(c.name)} | ${c.role} | ${cell(c.oracle)} | 0 | ${cell(c.skipped)} | — |`;
   return `| ${c.passed ? 'pass' : '**fail**'} | ${cell(c.name)} | ${c.role}${c.quantifier === 'exists' ? ' (exists)' : ''} | ${cell(c.oracle)} | ${c.cases} | ${measuredText(c)} | ${marginText(c.margin)} |`;
 }
 
@@ -139,6 +140,14 @@ export function renderMarkdown(results: ResultsFile): string {
   out.push('| library | threw | inaccurate | worst relative error | tolerance | qualified | examples |', '|---|---|---|---|---|---|---|');
   for (const e of f.eigen) {
     out.push(`| ${e.library} | ${e.threw} | ${e.inaccurate} | ${fmt(e.worstRelativeError)} | ${fmt(e.tolerance)} | ${e.qualified ? 'yes' : 'no'} | ${cell(e.examples.join('; ')) || '—'} |`);
+  }
+  if (f.references?.length) {
+    out.push('', 'References, each qualified on known cases before any check used it:', '');
+    out.push('| reference | dtype | qualified | known cases | worst error vs tolerance |', '|---|---|---|---|---|');
+    for (const r of f.references) {
+      const worst = r.cases.reduce<(typeof r.cases)[number] | undefined>((w, c) => (w === undefined || Number(c.error) / Number(c.tolerance) > Number(w.error) / Number(w.tolerance) ? c : w), undefined);
+      out.push(`| ${cell(r.label)} | ${r.dtype} | ${r.qualifiable ? (r.qualified ? 'yes' : '**no**') : 'not a reference'} | ${cell(r.note)} | ${worst ? `${fmt(worst.error)} vs ${fmt(worst.tolerance)}` : '—'} |`);
+    }
   }
   out.push('', renderAgreementMarkdown(results.backendAgreement));
   out.push('', '## Details', '');

@@ -9,6 +9,10 @@ export interface Counterexample {
 }
 export interface CheckRecord {
   name: string; role: string; oracle: string; quantifier: string; cases: number;
+  reference?: { ids: string[]; dtypes: string[] };
+  subject?: { id: string; functions: string[] };
+  /** A check that did not run (a subject without the function or capability), with why. */
+  skipped?: string;
   maxError: Num; tolerance: Num; sense: 'atMost' | 'atLeast'; margin: Num; passed: boolean; seed: number;
   decidingCase: CaseRecord; counterexample?: Counterexample;
 }
@@ -47,6 +51,12 @@ export interface OracleFindings {
     tolerance: number; qualified: boolean; examples: string[];
   }[];
   eigenOracle: string;
+  /** Every reference the run qualified (spec/engine/references.ts); absent in older results. */
+  references?: ReferenceFinding[];
+}
+export interface ReferenceFinding {
+  id: string; label: string; dtype: string; qualifiable: boolean; qualified: boolean; note: string;
+  cases: { case: string; error: Num | null; tolerance: Num; passed: boolean; note?: string }[];
 }
 /** The report's plot data, recorded with the results (spec/engine/plotData.ts). */
 export interface PlotData {
@@ -59,6 +69,8 @@ export interface PlotData {
 }
 export interface ResultsFile {
   plots?: PlotData;
+  /** Items dealt to a part that recorded no result (their test threw). */
+  missing?: string[];
   generated: Generated; oracleFindings: OracleFindings; items: ItemRecord[];
   /** Absent in results recorded before the errata existed. */
   errata?: ErratumRecord[];

@@ -7,8 +7,10 @@ import { check, defineItem, type RunContext } from '../engine/item.ts';
 import { deriveVerdict, runCheck, runItem } from '../engine/run.ts';
 import { DEFAULT_CONFIG, configFromEnv, ConfigError } from '../engine/config.ts';
 import { real } from '../domains/index.ts';
+import { References } from '../engine/references.ts';
+import { IMPL_SUBJECT, moduleSubject } from '../engine/subject.ts';
 
-const ctx = { config: { ...DEFAULT_CONFIG, runs: 200 } } as RunContext;
+const ctx = { config: { ...DEFAULT_CONFIG, runs: 200 }, subject: IMPL_SUBJECT, refs: new References(), dtypes: ['float64', 'float64'] } as unknown as RunContext;
 
 describe('close', () => {
   it('rejects NaN against anything, +Inf against −Inf, and finite against infinite', () => {
@@ -156,6 +158,39 @@ describe('runner and verdicts', () => {
       const claim = { name: 'charitable', role: 'claim', quantifier: 'forall', passed: true, margin: 5 };
       const literal = { name: 'literal', role: 'literal', quantifier: 'forall', passed: false, margin: 1e-6 };
       expect(deriveVerdict({ ...item, correction: undefined }, [claim, literal] as never).verdict).toBe('holds');
+    });
+  });
+  describe('references and the subject', () => {
+    const value = check({ name: 'x² ≥ 0 against impl', role: 'claim', reference: 'impl', arbitrary: real(10), runs: 20,
+      evaluate: (xs: number[]) => xs.map((x) => ({ value: Math.max(0, -(x * x)), bound: 0 })) });
+    it('a check names its reference by handle: label and dtypes come from it, and it is qualified first', async () => {
+      const refs = new References();
+      const r = await runCheck(value, { ...ctx, refs } as RunContext);
+      expect(r.oracle).toBe('impl (float64)');
+      expect(r.reference).toEqual({ ids: ['impl'], dtypes: ['float64', 'float64'] });
+      expect(refs.findings().map((f) => [f.id, f.qualified])).toEqual([['impl', true]]);
+    });
+    it('an oracle call the check did not declare throws', async () => {
+      const refs = new References();
+      const sneaky = check({ ...value, name: 'uses Monte Carlo undeclared', evaluate: (xs: number[]) => { refs.assertDeclared('monte-carlo'); return xs.map(() => ({ value: 0, bound: 0 })); } });
+      await expect(runCheck(sneaky, { ...ctx, refs } as RunContext)).rejects.toThrow(/without declaring it/);
+    });
+    const subjectCheck = check({ name: 'subject sigmoid(0) = ½', role: 'subject', subject: 'sigmoid', reference: 'closed-form', arbitrary: real(1), runs: 5,
+      evaluate: (xs: number[], c) => xs.map(() => ({ value: Math.abs(c.subject.api.sigmoid!(0) - 0.5), bound: 1e-15 })) });
+    it('a subject without the function skips its checks, with the reason', async () => {
+      const partial = moduleSubject('user.ts', {});
+      const r = await runCheck(subjectCheck, { ...ctx, subject: partial } as RunContext);
+      expect(r.skipped).toMatch(/does not provide sigmoid/);
+      expect(r.cases).toBe(0);
+    });
+    it('a broken subject fails its checks but moves no verdict, unless it is the audit reference', async () => {
+      const broken = moduleSubject('broken.ts', { sigmoid: (z: number) => 1 / (1 + Math.exp(z)) + 0.1 });
+      const item = defineItem({ id: 'toy', kind: 'claim', section: '4.3.1', quote: 'q', statement: 'toy statement', expectedVerdict: 'holds', checks: [value, subjectCheck] });
+      const other = await runItem(item, { ...ctx, subject: broken } as RunContext);
+      expect(other.checks.find((c) => c.role === 'subject')!.passed).toBe(false);
+      expect(other.verdict).toBe('holds');
+      const asReference = await runItem(item, { ...ctx, subject: { ...broken, isAuditReference: true } } as RunContext);
+      expect(asReference.verdict).toBe('inconclusive');
     });
   });
 });

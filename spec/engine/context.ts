@@ -6,6 +6,8 @@ import {
 } from '../../oracles/linalg.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
 import type { RunConfig } from './config.ts';
+import { References } from './references.ts';
+import { IMPL_SUBJECT, type Subject } from './subject.ts';
 import type { RunContext } from './item.ts';
 import { elementary, tolerance } from './tolerance.ts';
 
@@ -74,7 +76,16 @@ const EIGEN_QUALIFICATION_CASES = 60;
 
 let context: Promise<OracleContext> | undefined;
 
-export function createContext(config: RunConfig): Promise<OracleContext> {
+/**
+ * The worker's run context: oracles and references are set up once per worker; the subject is the
+ * implementation under test (impl/ unless another is given), swapped without touching any item.
+ */
+export async function createContext(config: RunConfig, subject: Subject = IMPL_SUBJECT): Promise<OracleContext> {
+  const base = await sharedContext(config);
+  return base.subject === subject ? base : { ...base, subject };
+}
+
+function sharedContext(config: RunConfig): Promise<OracleContext> {
   context ??= (async () => {
     const tfjs = await tfjsOracle(acceptTfjsMeasurement);
     // ml-matrix is preferred when both qualify: numeric.eig (general QR) can pass a small known-spectrum
@@ -94,7 +105,19 @@ export function createContext(config: RunConfig): Promise<OracleContext> {
         return symmetricEigenvalues(a, chosen);
       },
     };
-    return { config, tfjs, eigen, eigenQualification, eigenFindings };
+    const used = eigenQualification.find((q) => q.library === chosen);
+    const refs = new References({
+      tfjs,
+      eigen: {
+        label: eigen.label, qualified: chosen !== undefined,
+        // The library the checks use (or, when none qualified, every library tried, each failing).
+        cases: (used ? [used] : eigenQualification).map((q) => ({
+          case: `${q.library}: ${q.cases} matrices of known spectrum (${q.threw} threw, ${q.inaccurate} inaccurate)`,
+          error: Number.isFinite(q.worstRelativeError) ? q.worstRelativeError : null, tolerance: q.tolerance, passed: q.qualified,
+        })),
+      },
+    });
+    return { config, subject: IMPL_SUBJECT, refs, dtypes: ['float64', 'float64'] as const, tfjs, eigen, eigenQualification, eigenFindings };
   })();
   return context;
 }

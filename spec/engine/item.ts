@@ -2,6 +2,9 @@
 import type fc from 'fast-check';
 import type { TfjsOracle } from '../../oracles/tfjs/index.ts';
 import type { RunConfig } from './config.ts';
+import type { ReferenceId, References } from './references.ts';
+import type { LossFunctionName, Subject } from './subject.ts';
+import type { Dtype } from './tolerance.ts';
 
 export const VERDICTS = ['holds', 'refuted', 'conditional', 'definition', 'not-checkable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -21,9 +24,12 @@ export type ComputedVerdict = Verdict | 'inconclusive' | 'borderline';
  * outside-condition  the statement without the condition; must fail clearly for `conditional`
  * literal            the literal reading of a sentence whose charitable reading the claim checks; its
  *                    clear failure is the evidence of an erratum (notation, typo); the verdict ignores it
+ * subject            the implementation under test (ctx.subject) against an independent reference: its
+ *                    conformance, reported apart from the audit; it never decides a verdict about the book
+ *                    (unless the subject is the audit's own reference, impl/: then a failure breaks the audit)
  */
-export type CheckRole = 'claim' | 'negation' | 'support' | 'correction' | 'condition' | 'outside-condition' | 'literal';
-export const CHECK_ROLES: readonly CheckRole[] = ['claim', 'negation', 'support', 'correction', 'condition', 'outside-condition', 'literal'];
+export type CheckRole = 'claim' | 'negation' | 'support' | 'correction' | 'condition' | 'outside-condition' | 'literal' | 'subject';
+export const CHECK_ROLES: readonly CheckRole[] = ['claim', 'negation', 'support', 'correction', 'condition', 'outside-condition', 'literal', 'subject'];
 
 /** One case's measurement: it passes iff value ≤ bound ('atMost', the default) or value ≥ bound ('atLeast'). */
 export interface Outcome {
@@ -36,6 +42,16 @@ export interface Outcome {
 
 export interface RunContext {
   config: RunConfig;
+  /** The implementation under test (impl/ by default); only 'subject' checks call it. */
+  subject: Subject;
+  /** The references, qualified on first use. */
+  refs: References;
+  /**
+   * The dtype pair of the running check, for the tolerance: [what is checked, what it is compared with]
+   * — the subject's dtype for a subject check, float64 for the printed formula or a closed form — and
+   * the dtype of its (least precise) declared reference. Set by the engine around `evaluate`.
+   */
+  dtypes: readonly [Dtype, Dtype];
   tfjs: TfjsOracle;
   /** The qualified symmetric-eigenvalue oracle (ascending eigenvalues) and its report label. */
   eigen: { label: string; values: (a: number[][]) => number[] };
@@ -44,8 +60,15 @@ export interface RunContext {
 export interface CheckDefinition<I> {
   name: string;
   role: CheckRole;
-  /** Where the reference values come from, e.g. "tfjs-wasm tf.grad (float32)", "impl (float64)". */
-  oracle: string | ((ctx: RunContext) => string);
+  /**
+   * The references it compares with, by handle (spec/engine/references.ts): the engine qualifies them
+   * before measuring, and the report's label and the tolerance's dtypes come from them.
+   */
+  reference?: ReferenceId | readonly ReferenceId[];
+  /** @deprecated free-text label of the reference; being replaced by `reference`. */
+  oracle?: string | ((ctx: RunContext) => string);
+  /** For role 'subject': the LossApi functions it calls (a subject without one of them skips the check). */
+  subject?: LossFunctionName | readonly LossFunctionName[];
   arbitrary: fc.Arbitrary<I>;
   /** 'default' → config.runs, 'hessian' → config.hessianRuns, or a fixed count (1 for a worked example). */
   runs: 'default' | 'hessian' | number;

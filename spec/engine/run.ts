@@ -4,7 +4,9 @@
 // call and a failure is handed to fc.check at its path for shrinking and a replayable record.
 import fc from 'fast-check';
 import type { CheckDefinition, ComputedVerdict, ItemDefinition, Outcome, RunContext } from './item.ts';
-import { REFUTATION_MARGIN } from './tolerance.ts';
+import { REFUTATION_MARGIN, UNIT_ROUNDOFF, type Dtype } from './tolerance.ts';
+import type { ReferenceId } from './references.ts';
+import { whyNotRunnable, type LossFunctionName } from './subject.ts';
 
 export interface CaseRecord { input: unknown; value: number; bound: number; note?: string }
 
@@ -22,7 +24,14 @@ export interface Counterexample {
 export interface CheckResult {
   name: string;
   role: CheckDefinition<unknown>['role'];
+  /** The label of what it was compared with (from the reference handles). */
   oracle: string;
+  /** The reference handles, and the dtype pair its tolerance was derived for. */
+  reference?: { ids: ReferenceId[]; dtypes: [Dtype, Dtype] };
+  /** For a subject check: the subject and the functions it called. */
+  subject?: { id: string; functions: LossFunctionName[] };
+  /** Set when the check did not run, with why (a subject without the function or capability). */
+  skipped?: string;
   quantifier: 'forall' | 'exists';
   cases: number;
   /** The measured value of the deciding case (forall: the worst; exists: the best). */
@@ -74,8 +83,29 @@ function numRuns(check: CheckDefinition<unknown>, ctx: RunContext): number {
   return check.runs;
 }
 
+const list = <T>(x: T | readonly T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? [...(x as T[])] : [x as T]);
+
+/** The less precise of two dtypes (float32 if either is). */
+const coarser = (a: Dtype, b: Dtype): Dtype => (UNIT_ROUNDOFF[a] >= UNIT_ROUNDOFF[b] ? a : b);
+
+/**
+ * The context a check's evaluate sees: its declared references (qualified) and its dtype pair —
+ * [the subject's dtype for a subject check, else float64 (printed formula, closed forms, impl)],
+ * [the coarsest declared reference].
+ */
+async function checkContext(check: CheckDefinition<unknown>, ctx: RunContext): Promise<RunContext> {
+  const ids = list(check.reference);
+  const handles = await ctx.refs.qualify(ids);
+  const checked: Dtype = check.role === 'subject' ? ctx.subject.dtype : 'float64';
+  const against = handles.filter((h) => h.id !== 'printed').reduce<Dtype>((d, h) => coarser(d, h.dtype), 'float64');
+  return { ...ctx, dtypes: [checked, against] };
+}
+
 async function measure<I>(check: CheckDefinition<I>, cases: I[], ctx: RunContext): Promise<Outcome[]> {
-  const outcomes = await check.evaluate(cases, ctx);
+  const ids = list(check.reference);
+  ctx.refs.declared = ids;
+  let outcomes: Outcome[];
+  try { outcomes = await check.evaluate(cases, ctx); } finally { ctx.refs.declared = []; }
   if (outcomes.length !== cases.length) {
     throw new Error(`check '${check.name}' returned ${outcomes.length} outcomes for ${cases.length} cases`);
   }
@@ -84,10 +114,30 @@ async function measure<I>(check: CheckDefinition<I>, cases: I[], ctx: RunContext
 
 const record = (input: unknown, o: Outcome): CaseRecord => ({ input, value: o.value, bound: o.bound, ...(o.note ? { note: o.note } : {}) });
 
-export async function runCheck<I>(check: CheckDefinition<I>, ctx: RunContext, replayPath?: string): Promise<CheckResult> {
-  const seed = ctx.config.seed;
-  const runs = numRuns(check as CheckDefinition<unknown>, ctx);
+/** The report label of a check's reference: its handles' labels, or the legacy free text. */
+function referenceLabel(check: CheckDefinition<unknown>, ctx: RunContext): string {
+  const ids = list(check.reference);
+  if (ids.length) return ids.map((id) => ctx.refs.handle(id).label).join(' · ');
+  if (check.oracle === undefined) throw new Error(`check '${check.name}' names no reference`);
+  return typeof check.oracle === 'function' ? check.oracle(ctx) : check.oracle;
+}
+
+export async function runCheck<I>(check: CheckDefinition<I>, runCtx: RunContext, replayPath?: string): Promise<CheckResult> {
+  const seed = runCtx.config.seed;
+  const runs = numRuns(check as CheckDefinition<unknown>, runCtx);
   const quantifier = check.quantifier ?? 'forall';
+  const functions = list(check.subject);
+  if (check.role === 'subject') {
+    const why = functions.length ? whyNotRunnable(runCtx.subject, functions) : 'a subject check must name the LossApi functions it calls';
+    if (why) {
+      return {
+        name: check.name, role: check.role, oracle: referenceLabel(check as CheckDefinition<unknown>, runCtx), quantifier, cases: 0,
+        maxError: NaN, tolerance: NaN, sense: 'atMost', margin: NaN, passed: true, skipped: why,
+        decidingCase: { input: null, value: NaN, bound: NaN }, seed, subject: { id: runCtx.subject.id, functions },
+      };
+    }
+  }
+  const ctx = await checkContext(check as CheckDefinition<unknown>, runCtx);
   const cases = fc.sample(check.arbitrary, { seed, numRuns: runs });
   const outcomes = await measure(check, cases, ctx);
   let decidingIndex = 0;
@@ -100,9 +150,12 @@ export async function runCheck<I>(check: CheckDefinition<I>, ctx: RunContext, re
   // forall: every case passes. exists: some case is a clear witness (float32 noise on a quantity that is
   // exactly 0 must not pass for one), so the best case must clear its bound by WITNESS_MARGIN.
   const passed = quantifier === 'forall' ? outcomes.every(passes) : marginOf(deciding) >= WITNESS_MARGIN;
+  const ids = list(check.reference);
   const result: CheckResult = {
     name: check.name, role: check.role,
-    oracle: typeof check.oracle === 'function' ? check.oracle(ctx) : check.oracle,
+    oracle: referenceLabel(check as CheckDefinition<unknown>, ctx),
+    ...(ids.length ? { reference: { ids, dtypes: [...ctx.dtypes] as [Dtype, Dtype] } } : {}),
+    ...(check.role === 'subject' ? { subject: { id: ctx.subject.id, functions } } : {}),
     quantifier, cases: cases.length,
     maxError: deciding.value, tolerance: deciding.bound, sense: deciding.sense ?? 'atMost',
     margin: marginOf(deciding), passed, decidingCase: record(cases[decidingIndex], deciding), seed,
@@ -144,7 +197,7 @@ async function shrink<I>(check: CheckDefinition<I>, ctx: RunContext, path: strin
  * the reverse. So a failing existential claim check is absence of evidence, and refutes nothing unless
  * a check of its universal negation (role 'negation', backed by an identity) passes.
  */
-export function deriveVerdict(item: ItemDefinition, checks: CheckResult[]): { verdict: ComputedVerdict; reason: string } {
+export function deriveVerdict(item: ItemDefinition, checks: CheckResult[], subjectIsAuditReference = true): { verdict: ComputedVerdict; reason: string } {
   if (item.checks.length === 0) {
     return item.reason
       ? { verdict: 'not-checkable', reason: item.reason }
@@ -154,6 +207,10 @@ export function deriveVerdict(item: ItemDefinition, checks: CheckResult[]): { ve
   const mustPass = checks.filter((c) => c.role === 'support' || c.role === 'correction' || c.role === 'condition');
   const broken = mustPass.filter((c) => !c.passed);
   if (broken.length) return { verdict: 'inconclusive', reason: `must-pass checks failed: ${names(broken)}` };
+  // The subject's conformance is reported apart; only when the subject is the audit's own reference
+  // (impl/) does its failure break the audit, since the claim checks then compare with broken code.
+  const brokenReference = subjectIsAuditReference ? checks.filter((c) => c.role === 'subject' && !c.skipped && !c.passed) : [];
+  if (brokenReference.length) return { verdict: 'inconclusive', reason: `the audit's reference (impl) fails its own checks: ${names(brokenReference)}` };
   const claims = checks.filter((c) => c.role === 'claim');
   const negations = checks.filter((c) => c.role === 'negation');
   const failedUniversal = claims.filter((c) => !c.passed && c.quantifier === 'forall');
@@ -206,7 +263,7 @@ export async function runItem(item: ItemDefinition, ctx: RunContext): Promise<It
   const started = performance.now();
   const checks: CheckResult[] = [];
   for (const check of item.checks) checks.push(await runCheck(check, ctx));
-  const { verdict, reason } = deriveVerdict(item, checks);
+  const { verdict, reason } = deriveVerdict(item, checks, ctx.subject.isAuditReference);
   const counterexample = checks.find((c) => c.counterexample && (c.role === 'claim' || c.role === 'outside-condition'))?.counterexample;
   return { id: item.id, verdict, reason, checks, ...(counterexample ? { counterexample } : {}), durationMs: Math.round(performance.now() - started) };
 }

@@ -95,3 +95,14 @@ export function monteCarloZ(comparisons: number, falseAlarmRate: number): number
   }
   return Math.sqrt(2 * Math.log((2 * comparisons) / falseAlarmRate));
 }
+
+/**
+ * An upper bound on the Monte Carlo comparisons in one full run: about 15 checks × ≤ 1000 cases ×
+ * ≤ 64 comparisons per case. Raising LOSSCHECK_RUNS past 1000 loosens the family-wise guarantee
+ * only logarithmically.
+ */
+export const MONTE_CARLO_COMPARISONS = 1e6;
+/** The accepted chance that any Monte Carlo comparison of a run fails by sampling error alone. */
+export const MONTE_CARLO_FALSE_ALARM_RATE = 1e-3;
+/** z ≈ 6.54: how many standard errors a Monte Carlo estimate may miss its exact value by. */
+export const MONTE_CARLO_Z = monteCarloZ(MONTE_CARLO_COMPARISONS, MONTE_CARLO_FALSE_ALARM_RATE);

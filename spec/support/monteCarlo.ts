@@ -1,20 +1,11 @@
 // The Monte Carlo oracle as the items use it: qualified once on known expectations, and its
 // estimates held to z standard errors (z from the tolerance model's false-alarm rule) plus the
 // float64 rounding of the sums behind them.
-import { monteCarloZ, tolerance } from '../engine/tolerance.ts';
+import { MONTE_CARLO_Z, tolerance } from '../engine/tolerance.ts';
 import { qualifyMonteCarlo, type Estimate, type MonteCarloQualification } from '../../oracles/monteCarlo.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
 
-/**
- * An upper bound on the Monte Carlo comparisons in one full run: about 15 checks × ≤ 1000 cases ×
- * ≤ 64 comparisons per case. Raising LOSSCHECK_RUNS past 1000 loosens the family-wise guarantee
- * only logarithmically.
- */
-export const MONTE_CARLO_COMPARISONS = 1e6;
-/** The accepted chance that any Monte Carlo comparison of a run fails by sampling error alone. */
-export const MONTE_CARLO_FALSE_ALARM_RATE = 1e-3;
-/** z ≈ 6.54. */
-export const MONTE_CARLO_Z = monteCarloZ(MONTE_CARLO_COMPARISONS, MONTE_CARLO_FALSE_ALARM_RATE);
+export { MONTE_CARLO_COMPARISONS, MONTE_CARLO_FALSE_ALARM_RATE, MONTE_CARLO_Z } from '../engine/tolerance.ts';
 
 /** Draws per estimate: SE = σ/√20000 ≈ 0.007σ, so z·SE ≈ 0.046σ. */
 export const MONTE_CARLO_SAMPLES = 20_000;
