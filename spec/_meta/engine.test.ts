@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, configFromEnv, ConfigError } from '../engine/config.ts'
 import { real } from '../domains/index.ts';
 import { References } from '../engine/references.ts';
 import { IMPL_SUBJECT, moduleSubject } from '../engine/subject.ts';
+import { runSubjectConformance } from '../engine/conformance.ts';
 
 const ctx = { config: { ...DEFAULT_CONFIG, runs: 200 }, subject: IMPL_SUBJECT, refs: new References(), dtypes: ['float64', 'float64'] } as unknown as RunContext;
 
@@ -191,6 +192,17 @@ describe('runner and verdicts', () => {
       expect(other.verdict).toBe('holds');
       const asReference = await runItem(item, { ...ctx, subject: { ...broken, isAuditReference: true } } as RunContext);
       expect(asReference.verdict).toBe('inconclusive');
+    });
+    it('the subject conformance table: per function pass, fail or skipped', async () => {
+      const broken = moduleSubject('broken.ts', { sigmoid: (z: number) => 1 / (1 + Math.exp(-z)) + 0.1 });
+      const item = defineItem({ id: 'toy', kind: 'claim', section: '4.3.1', quote: 'q', statement: 'toy statement', expectedVerdict: 'holds', checks: [value, subjectCheck] });
+      const table = await runSubjectConformance([item], { ...ctx, subject: broken } as RunContext);
+      expect(table.functions).toEqual([{ name: 'sigmoid', status: 'fail', checks: 1, failing: ['toy: subject sigmoid(0) = ½'] }]);
+      expect(table.rows[0]!.counterexample?.path).toBeDefined();
+      const none = await runSubjectConformance([item], { ...ctx, subject: moduleSubject('empty.ts', {}) } as RunContext);
+      expect(none.functions[0]).toMatchObject({ name: 'sigmoid', status: 'skipped' });
+      const good = await runSubjectConformance([item], ctx);
+      expect(good.functions[0]).toMatchObject({ name: 'sigmoid', status: 'pass' });
     });
   });
 });
