@@ -7,7 +7,7 @@ import { check, defineItem, type RunContext } from '../engine/item.ts';
 import { deriveVerdict, runCheck, runItem } from '../engine/run.ts';
 import { DEFAULT_CONFIG, configFromEnv, ConfigError } from '../engine/config.ts';
 import { real } from '../domains/index.ts';
-import { References } from '../engine/references.ts';
+import { assertDeclared, References } from '../engine/references.ts';
 import { IMPL_SUBJECT, moduleSubject } from '../engine/subject.ts';
 import { runSubjectConformance } from '../engine/conformance.ts';
 
@@ -173,7 +173,7 @@ describe('runner and verdicts', () => {
     });
     it('an oracle call the check did not declare throws', async () => {
       const refs = new References();
-      const sneaky = check({ ...value, name: 'uses Monte Carlo undeclared', evaluate: (xs: number[]) => { refs.assertDeclared('monte-carlo'); return xs.map(() => ({ value: 0, bound: 0 })); } });
+      const sneaky = check({ ...value, name: 'uses Monte Carlo undeclared', evaluate: (xs: number[]) => { assertDeclared('monte-carlo'); return xs.map(() => ({ value: 0, bound: 0 })); } });
       await expect(runCheck(sneaky, { ...ctx, refs } as RunContext)).rejects.toThrow(/without declaring it/);
     });
     const subjectCheck = check({ name: 'subject sigmoid(0) = ½', role: 'subject', subject: 'sigmoid', reference: 'closed-form', arbitrary: real(1), runs: 5,

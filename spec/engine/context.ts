@@ -6,7 +6,7 @@ import {
 } from '../../oracles/linalg.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
 import type { RunConfig } from './config.ts';
-import { References } from './references.ts';
+import { assertDeclared, References } from './references.ts';
 import { IMPL_SUBJECT, type Subject } from './subject.ts';
 import type { RunContext } from './item.ts';
 import { elementary, tolerance } from './tolerance.ts';
@@ -87,7 +87,19 @@ export async function createContext(config: RunConfig, subject: Subject = IMPL_S
 
 function sharedContext(config: RunConfig): Promise<OracleContext> {
   context ??= (async () => {
-    const tfjs = await tfjsOracle(acceptTfjsMeasurement);
+    const oracle = await tfjsOracle(acceptTfjsMeasurement);
+    // Autodiff answers only the checks that declared it (a label cannot drift from the call).
+    const tfjs = {
+      ...oracle,
+      derivatives: ((params, build, options = {}) => {
+        assertDeclared(options.hessian ? 'tfjs-hessian' : 'tfjs-grad');
+        return oracle.derivatives(params, build, options);
+      }) as typeof oracle.derivatives,
+      hessianVectorProducts: ((params, build, directions) => {
+        assertDeclared('tfjs-hessian');
+        return oracle.hessianVectorProducts(params, build, directions);
+      }) as typeof oracle.hessianVectorProducts,
+    };
     // ml-matrix is preferred when both qualify: numeric.eig (general QR) can pass a small known-spectrum
     // sample and still throw "internal error" on the singular Kronecker-structured Hessians of the checks
     // (seen at seed 1), and ml-matrix (symmetric tred2/tql2) is 20–100× faster with 0 failures on thousands
@@ -101,6 +113,7 @@ function sharedContext(config: RunConfig): Promise<OracleContext> {
     const eigen = {
       label: chosen ? `${chosen} symmetric eigenvalues (float64)` : 'no qualified eigenvalue oracle',
       values: (a: number[][]) => {
+        assertDeclared('eigen');
         if (!chosen) throw new OracleNotQualifiedError('symmetric eigenvalues', 'neither numeric nor ml-matrix passed the known-spectrum suite');
         return symmetricEigenvalues(a, chosen);
       },

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { CheckDefinition, ComputedVerdict, ItemDefinition, Outcome, RunContext } from './item.ts';
 import { REFUTATION_MARGIN, UNIT_ROUNDOFF, type Dtype } from './tolerance.ts';
-import type { ReferenceId } from './references.ts';
+import { withDeclared, type ReferenceId } from './references.ts';
 import { whyNotRunnable, type LossFunctionName } from './subject.ts';
 
 export interface CaseRecord { input: unknown; value: number; bound: number; note?: string }
@@ -102,10 +102,9 @@ async function checkContext(check: CheckDefinition<unknown>, ctx: RunContext): P
 }
 
 async function measure<I>(check: CheckDefinition<I>, cases: I[], ctx: RunContext): Promise<Outcome[]> {
-  const ids = list(check.reference);
-  ctx.refs.declared = ids;
-  let outcomes: Outcome[];
-  try { outcomes = await check.evaluate(cases, ctx); } finally { ctx.refs.declared = []; }
+  // A check that names its references is held to them; one that still uses a free-text label is not.
+  const ids = check.reference === undefined ? null : list(check.reference);
+  const outcomes = await withDeclared(ids, () => check.evaluate(cases, ctx));
   if (outcomes.length !== cases.length) {
     throw new Error(`check '${check.name}' returned ${outcomes.length} outcomes for ${cases.length} cases`);
   }
