@@ -43,6 +43,11 @@ function setOutcome(y: number, printed: [number, number], convention: MseConvent
   return { value: Math.min(inOrder, swapped), bound: LIMIT_TOLERANCE,
     note: `misses: ŷ → 0 with (1 − y)², ŷ → 1 with y²: ${inOrder.toExponential(2)}; the other way round: ${swapped.toExponential(2)}` };
 }
+/** The respective reading: the limit at ŷ → 0 is limit0 and at ŷ → 1 is limit1 (the worse end decides). */
+function pairedOutcome(y: number, limit0: number, limit1: number, convention: MseConvention) {
+  const at0 = limitOutcome(y, TOWARD_0, limit0, convention), at1 = limitOutcome(y, TOWARD_1, limit1, convention);
+  return at0.value >= at1.value ? at0 : at1;
+}
 /** The printed constants (1 − y)² and y². */
 const printedLimits = (y: number): [number, number] => [(1 - y) ** 2, y ** 2];
 
@@ -62,10 +67,7 @@ export default defineItem({
     }),
     check({
       name: 'unhalved MSE: ŷ → 0 gives y² and ŷ → 1 gives (1 − y)²', role: 'condition', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
-      evaluate: (cases) => cases.map(({ y }) => {
-        const at0 = limitOutcome(y, TOWARD_0, y ** 2, 'unhalved'), at1 = limitOutcome(y, TOWARD_1, (1 - y) ** 2, 'unhalved');
-        return at0.value >= at1.value ? at0 : at1;
-      }),
+      evaluate: (cases) => cases.map(({ y }) => pairedOutcome(y, y ** 2, (1 - y) ** 2, 'unhalved')),
     }),
     check({
       name: '½-MSE of 4.3.13: the limits are (1 − y)² and y², in some order — fails (they are ½y², ½(1 − y)²)', role: 'outside-condition', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
@@ -73,10 +75,7 @@ export default defineItem({
     }),
     check({
       name: 'literal (respectively): ŷ → 0 gives (1 − y)² and ŷ → 1 gives y² (unhalved MSE)', role: 'literal', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
-      evaluate: (cases) => cases.map(({ y }) => {
-        const at0 = limitOutcome(y, TOWARD_0, (1 - y) ** 2, 'unhalved'), at1 = limitOutcome(y, TOWARD_1, y ** 2, 'unhalved');
-        return at0.value >= at1.value ? at0 : at1;
-      }),
+      evaluate: (cases) => cases.map(({ y }) => pairedOutcome(y, (1 - y) ** 2, y ** 2, 'unhalved')),
     }),
     check({
       name: 'the loss evaluated here ↔ impl squaredError on both ladders, both conventions', role: 'support', oracle: IMPL_F64, arbitrary: targets, runs: 'default',
