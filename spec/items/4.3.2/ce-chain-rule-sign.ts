@@ -26,6 +26,8 @@ export default defineItem({
     statement: 'd(−log ŷ)/dŷ = −1/ŷ, so the chain-rule product (the logit gradient of −log σ(z)) is −(1 − ŷ) = ŷ − 1, i.e. ŷ − y of 4.3.16 with y = 1.',
     latex: String.raw`\frac{\partial(-\log\hat{y})}{\partial\hat{y}} = -\frac{1}{\hat{y}},\quad -\frac{1}{\hat{y}}\cdot\hat{y}(1-\hat{y}) = -(1-\hat{y})`,
   },
+  errata: ['ce-gradient-sign-dropped'],
+  notes: 'Unlike the gradient of the worked example (ce-gradient-example), a size set against the MSE\'s, this sentence states a derivative and a chain-rule product, where the sign is part of what is asserted; no reading a competent reader would take makes d(−log ŷ)/dŷ equal to +1/ŷ. The cancellation the sentence goes on to draw holds with either sign: ce-gradient-not-damped-by-saturation.',
   expectedVerdict: 'refuted',
   checks: [
     check({

@@ -13,7 +13,7 @@ const data = fc.record({ out: sigmoidOutput(12), y: binaryLabel() }).map(({ out,
 export default defineItem({
   id: 'ce-gradient-no-sigmoid-factor', kind: 'claim', section: '4.3.2',
   quote: '这里没有 Sigmoid 导数的调制',
-  statement: 'The logit gradient of the binary cross-entropy of ŷ = σ(z) is ŷ − y, with no σ\'(z) factor: its size equals the error |y − ŷ| for every z, saturated or not (so the cross-entropy gradient is not damped by saturation).',
+  statement: 'The gradient of the binary cross-entropy (4.3.15) of ŷ = σ(z) in the logit z is ŷ − y, with no σ\'(z) factor (so its gradient in w is (ŷ − y)x, 4.3.16): its size is the error |y − ŷ| itself, for every z, saturated or not.',
   expectedVerdict: 'holds',
   checks: [
     check({

@@ -3,65 +3,61 @@ import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { statedPrecision } from '../../engine/tolerance.ts';
 import { tfjsGrad } from '../../engine/labels.ts';
-import { binaryLabel, sigmoidOutput } from '../../domains/index.ts';
-import { binaryCrossEntropyOfLogit, sigmoidSquaredErrorOfLogit, type MseConvention } from '../../../oracles/tfjs/sigmoidUnit.ts';
+import { given, num, t } from '../../engine/text.ts';
+import { binaryCrossEntropyOfLogit, sigmoidOfParameter, sigmoidSquaredErrorOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
 import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
+import { sigmoidDerivative } from '../../../impl/index.ts';
 
-const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+// The book's example y = 1, ŷ = 0.99 (logit log 99).
+const Y_HAT = 0.99;
+const example = fc.constant({ z: Math.log(99), y: 1, yHat: Y_HAT });
+/** σ' at the logit of ŷ = 0.99, and the ratios it gives with the ½ of 4.3.13 and without it. */
+const SIGMA_PRIME = Y_HAT * (1 - Y_HAT);
+const RATIO_HALF = 1 / SIGMA_PRIME;
+const RATIO_UNHALVED = 1 / (2 * SIGMA_PRIME);
 
 /**
- * |∂L_CE/∂w| / |∂L_MSE/∂w| from tfjs autodiff. Both gradients in w are the logit derivative times the
- * same x, so the ratio of logit derivatives is the ratio of the gradients for every x ≠ 0.
+ * |∂L_CE/∂w| / |∂L_MSE/∂w| for ½(y − σ(wᵀx))² (4.3.13), from tfjs autodiff. Both gradients in w are the
+ * logit derivative times the same x (4.3.14, 4.3.16), so the ratio of logit derivatives is the ratio of
+ * the gradients for every x ≠ 0: both sides are measured the same way.
  */
-function tfjsRatios(cases: { z: number; y: number }[], ctx: RunContext, convention: MseConvention): number[] {
+function tfjsRatios(cases: { z: number; y: number }[], ctx: RunContext): number[] {
   const zs = cases.map((c) => c.z), ys = cases.map((c) => c.y);
   const ce = tfjsScalar(ctx, zs, binaryCrossEntropyOfLogit(ys, zs)).derivatives;
-  const mse = tfjsScalar(ctx, zs, sigmoidSquaredErrorOfLogit(ys, convention)).derivatives;
+  const mse = tfjsScalar(ctx, zs, sigmoidSquaredErrorOfLogit(ys, 'half')).derivatives;
   return cases.map((_, b) => Math.abs(ce[b]! / mse[b]!));
 }
 
-// The book's example y = 1, ŷ = 0.99 (logit log 99).
-const example = fc.constant({ z: Math.log(99), y: 1 });
-// The claimed mechanism over all logits in [−12, 12] and both labels. ŷ = y never happens in float32
-// here (|z| ≤ 12 keeps σ(z) ≥ 6e-6 away from 0 and 1), so both gradients are nonzero.
-const logits = fc.record({ out: sigmoidOutput(12), y: binaryLabel() }).map(({ out, y }) => ({ z: out.z, y }));
 // "大约 100 倍" is read as 100 to one significant digit (± 50), the precision of the σ' ≈ 0.01 it is
-// derived from. That band cannot tell 101 from 50.5 (the unhalved value sits 1% inside it), so which
-// MSE convention the claim needs is decided by its stated mechanism, ratio = 1/σ'(wᵀx), checked exactly.
+// derived from. That band alone cannot tell 101 from 50.5, so the stated mechanism, ratio = 1/σ'(wᵀx),
+// is checked exactly as well; it is what fixes the MSE to the ½ of 4.3.13.
 const ABOUT_100 = statedPrecision(100, 1);
+const ABOUT_0_01 = statedPrecision(0.01, 1);
 
 export default defineItem({
   id: 'ce-mse-gradient-ratio-100', kind: 'claim', section: '4.3.2',
   quote: String.raw`交叉熵在饱和区域的梯度比均方误差大约 100 倍（因为$\sigma'(\hat{y}) \approx 0.01$被"抵消"了）`,
-  statement: 'At ŷ = 0.99, y = 1 the cross-entropy gradient is about 100 times the MSE gradient, because the factor σ\' ≈ 0.01 is cancelled: the ratio is 1/σ\'(wᵀx).',
-  condition: 'MSE with the ½ of 4.3.13 (the convention of this paragraph): the ratio is 1/(ŷ(1 − ŷ)) = 101.0 at ŷ = 0.99. With the unhalved MSE of 4.3.2/4.3.6 the ratio is 1/(2ŷ(1 − ŷ)) = 50.5: about 50, not 100.',
-  expectedVerdict: 'conditional',
+  statement: t`At ŷ = ${given(Y_HAT)}, y = 1 the cross-entropy gradient (4.3.16) is about 100 times the MSE gradient (4.3.14), because the factor σ' ≈ 0.01 is cancelled: the ratio is 1/σ'(wᵀx) = 1/(ŷ(1 − ŷ)) = ${num(RATIO_HALF, 4)}.`,
+  reading: t`The MSE is that of this paragraph, ½(y − σ(wᵀx))² (4.3.13), whose gradient 4.3.14 has no factor 2: the ratio of the two printed gradients, 4.3.16 over 4.3.14, is 1/σ'(wᵀx). (With the unhalved MSE of 4.3.2 and 4.3.6 it would be 1/(2σ'(wᵀx)) = ${num(RATIO_UNHALVED, 3)}, half as much.) σ'(ŷ) names σ' at the logit, as in the sentence after 4.3.14: σ'(z) = ${num(SIGMA_PRIME, 2)}. Read literally, σ'(${given(Y_HAT)}) = ${num(sigmoidDerivative(Y_HAT), 4)} is not ≈ 0.01 (the literal check).`,
+  errata: ['sigma-prime-of-output'],
+  expectedVerdict: 'holds',
   checks: [
     check({
-      name: '½-MSE: ratio at ŷ = 0.99, y = 1 ≈ 100 (tfjs)', role: 'condition', oracle: tfjsGrad, arbitrary: example, runs: 1,
-      evaluate: (cases, ctx) => tfjsRatios(cases, ctx, 'half').map((r) => agreement(r, 100, ABOUT_100, `ratio = ${r.toPrecision(5)}`)),
+      name: 'ratio at ŷ = 0.99, y = 1 ≈ 100 (tfjs; ± half a unit of the stated digit)', role: 'claim', oracle: tfjsGrad, arbitrary: example, runs: 1,
+      evaluate: (cases, ctx) => tfjsRatios(cases, ctx).map((r) => agreement(r, 100, ABOUT_100, `ratio = ${r.toPrecision(5)}`)),
     }),
     check({
-      name: '½-MSE: ratio = 1/σ\'(z) = 1/(ŷ(1 − ŷ)) for all z (tfjs)', role: 'condition', oracle: tfjsGrad, arbitrary: logits, runs: 'default',
-      evaluate: (cases, ctx) => tfjsRatios(cases, ctx, 'half').map((r, b) => {
-        const expected = 1 / (sigma(cases[b]!.z) * (1 - sigma(cases[b]!.z)));
-        // A quotient of two float32 derivatives: their relative errors add (2× the one-derivative model).
-        return agreement(r, expected, 2 * sigmoidTolerance(cases[b]!.z, expected, 2));
-      }),
+      name: 'because σ\' is cancelled: ratio at ŷ = 0.99, y = 1 (tfjs) = 1/σ\'(z) = 1/(0.99 · 0.01)', role: 'claim', oracle: tfjsGrad, arbitrary: example, runs: 1,
+      // A quotient of two float32 derivatives: their relative errors add (2× the one-derivative model).
+      evaluate: (cases, ctx) => tfjsRatios(cases, ctx).map((r, b) => agreement(r, RATIO_HALF, 2 * sigmoidTolerance(cases[b]!.z, RATIO_HALF, 2), `ratio = ${r.toPrecision(6)}`)),
     }),
     check({
-      name: 'unhalved MSE: ratio = 1/σ\'(z) for all z (tfjs)', role: 'outside-condition', oracle: tfjsGrad, arbitrary: logits, runs: 'default',
-      evaluate: (cases, ctx) => tfjsRatios(cases, ctx, 'unhalved').map((r, b) => {
-        const expected = 1 / (sigma(cases[b]!.z) * (1 - sigma(cases[b]!.z)));
-        return agreement(r, expected, 2 * sigmoidTolerance(cases[b]!.z, expected, 2));
-      }),
+      name: 'the cancelled factor: σ\' at the logit log 99 (tfjs) ≈ 0.01 (± half a unit of the stated digit)', role: 'claim', oracle: tfjsGrad, arbitrary: example, runs: 1,
+      evaluate: (cases, ctx) => tfjsScalar(ctx, cases.map((c) => c.z), sigmoidOfParameter()).derivatives.map((s) => agreement(s, 0.01, ABOUT_0_01, `σ'(log 99) = ${s.toPrecision(4)}`)),
     }),
     check({
-      name: 'unhalved MSE: the example ratio is 1/(2 · 0.99 · 0.01) = 50.5 (tfjs)', role: 'support', oracle: tfjsGrad, arbitrary: example, runs: 1,
-      evaluate: (cases, ctx) => tfjsRatios(cases, ctx, 'unhalved').map((r, b) => {
-        const expected = 1 / (2 * 0.99 * 0.01);
-        return agreement(r, expected, 2 * sigmoidTolerance(cases[b]!.z, expected, 2), `ratio = ${r.toPrecision(5)}`);
-      }),
+      name: 'literal: σ\' at 0.99 itself, σ\'(0.99) (tfjs) ≈ 0.01 (± half a unit of the stated digit)', role: 'literal', oracle: tfjsGrad, arbitrary: example, runs: 1,
+      evaluate: (cases, ctx) => tfjsScalar(ctx, cases.map((c) => c.yHat), sigmoidOfParameter()).derivatives.map((s) => agreement(s, 0.01, ABOUT_0_01, `σ'(0.99) = ${s.toFixed(4)}`)),
     }),
   ],
 });

@@ -26,48 +26,64 @@ function limitOutcome(y: number, ladder: { yHat: number; distance: number }[], l
   const slack = c * (2 + last.distance) * last.distance;
   const gap = Math.abs(loss(y, last.yHat, convention) - limit);
   const trend = [0, Math.floor(ladder.length / 2), ladder.length - 1].map((k) => Math.abs(loss(y, ladder[k]!.yHat, convention) - limit).toExponential(1));
-  return { value: Math.max(0, gap - slack), bound: tolerance({ dtypes: ['float64', 'float64'], operations: 3, scale: 1 }),
+  return { value: Math.max(0, gap - slack), bound: LIMIT_TOLERANCE,
     note: `|L − limit| along the ladder: ${trend.join(' → ')}` };
 }
+/** Float64 rounding of (y − ŷ)² and its halving, for values ≤ 1: the bound every limit outcome is held to. */
+const LIMIT_TOLERANCE = tolerance({ dtypes: ['float64', 'float64'], operations: 3, scale: 1 });
+
+/**
+ * The set reading: the two end limits are the two printed constants, in some order. The outcome is the
+ * better of the two pairings (each pairing as bad as its worse end); all outcomes share one bound.
+ */
+function setOutcome(y: number, printed: [number, number], convention: MseConvention) {
+  const at0 = printed.map((limit) => limitOutcome(y, TOWARD_0, limit, convention));
+  const at1 = printed.map((limit) => limitOutcome(y, TOWARD_1, limit, convention));
+  const inOrder = Math.max(at0[0]!.value, at1[1]!.value), swapped = Math.max(at0[1]!.value, at1[0]!.value);
+  return { value: Math.min(inOrder, swapped), bound: LIMIT_TOLERANCE,
+    note: `misses: ŷ → 0 with (1 − y)², ŷ → 1 with y²: ${inOrder.toExponential(2)}; the other way round: ${swapped.toExponential(2)}` };
+}
+/** The respective reading: the limit at ŷ → 0 is limit0 and at ŷ → 1 is limit1 (the worse end decides). */
+function pairedOutcome(y: number, limit0: number, limit1: number, convention: MseConvention) {
+  const at0 = limitOutcome(y, TOWARD_0, limit0, convention), at1 = limitOutcome(y, TOWARD_1, limit1, convention);
+  return at0.value >= at1.value ? at0 : at1;
+}
+/** The printed constants (1 − y)² and y². */
+const printedLimits = (y: number): [number, number] => [(1 - y) ** 2, y ** 2];
 
 export default defineItem({
   id: 'mse-boundary-limits', kind: 'claim', section: '4.3.2',
-  quote: String.raw`当$\hat{y} \to 0$或$\hat{y} \to 1$时，$L_{MSE} \to (1-y)^2$或 $y^2$，这是一个有限的常数值`,
-  printed: String.raw`\hat{y} \to 0:\ L_{MSE} \to (1-y)^2,\qquad \hat{y} \to 1:\ L_{MSE} \to y^2`,
-  statement: 'As ŷ → 0 the MSE tends to (1 − y)², and as ŷ → 1 it tends to y² (finite constants).',
-  correction: {
-    statement: 'The pairing is reversed: ŷ → 0 gives y² and ŷ → 1 gives (1 − y)² for the unhalved MSE (½y² and ½(1 − y)² with the ½ of 4.3.1/4.3.13); both are finite.',
-    latex: String.raw`\hat{y} \to 0:\ L_{MSE} \to c\,y^2,\qquad \hat{y} \to 1:\ L_{MSE} \to c\,(1-y)^2,\qquad c \in \{\tfrac12, 1\}`,
-  },
-  expectedVerdict: 'refuted',
+  quote: String.raw`当$\hat{y} \to 0$或$\hat{y} \to 1$时，$L_{MSE} \to (1-y)^2$或 $y^2$`,
+  printed: String.raw`\hat{y} \to 0 \text{ or } \hat{y} \to 1:\quad L_{MSE} \to (1-y)^2 \text{ or } y^2`,
+  statement: 'As ŷ → 0 and as ŷ → 1 the MSE tends to the constants (1 − y)² and y², one at each end.',
+  reading: '"或…或" is read as naming the two limits, not as pairing them in order. Read respectively (ŷ → 0 with (1 − y)², ŷ → 1 with y²), the limits are swapped (the literal check): ŷ → 0 gives y² and ŷ → 1 gives (1 − y)², since the error is y at one end and y − 1 at the other.',
+  condition: 'The MSE is the unhalved (y − ŷ)² (4.3.2 for one sample), which the printed constants imply. The MSE of this paragraph, ½(y − σ(wᵀx))² (4.3.13), tends to ½y² and ½(1 − y)² instead; the text does not say which it means.',
+  errata: ['mse-half-convention', 'mse-boundary-limits-swapped'],
+  expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'printed: ŷ → 0 gives (1 − y)² (unhalved MSE, ladder ŷ = 10^-k)', role: 'claim', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
-      evaluate: (cases) => cases.map(({ y }) => limitOutcome(y, TOWARD_0, (1 - y) ** 2, 'unhalved')),
+      name: 'unhalved MSE: the limits at ŷ → 0 (ladder 10^-k) and ŷ → 1 (ladder 1 − 2^-k) are (1 − y)² and y², in some order', role: 'condition', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
+      evaluate: (cases) => cases.map(({ y }) => setOutcome(y, printedLimits(y), 'unhalved')),
     }),
     check({
-      name: 'printed: ŷ → 1 gives y² (unhalved MSE, ladder ŷ = 1 − 2^-k)', role: 'claim', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
-      evaluate: (cases) => cases.map(({ y }) => limitOutcome(y, TOWARD_1, y ** 2, 'unhalved')),
-    }),
-    ...(['unhalved', 'half'] as const).flatMap((convention) => {
-      const c = convention === 'half' ? 0.5 : 1;
-      return [
-        check({
-          name: `correction (${convention}): ŷ → 0 gives ${c === 1 ? '' : '½'}y²`, role: 'correction', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
-          evaluate: (cases: { y: number }[]) => cases.map(({ y }) => limitOutcome(y, TOWARD_0, c * y ** 2, convention)),
-        }),
-        check({
-          name: `correction (${convention}): ŷ → 1 gives ${c === 1 ? '' : '½'}(1 − y)²`, role: 'correction', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
-          evaluate: (cases: { y: number }[]) => cases.map(({ y }) => limitOutcome(y, TOWARD_1, c * (1 - y) ** 2, convention)),
-        }),
-      ];
+      name: 'unhalved MSE: ŷ → 0 gives y² and ŷ → 1 gives (1 − y)²', role: 'condition', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
+      evaluate: (cases) => cases.map(({ y }) => pairedOutcome(y, y ** 2, (1 - y) ** 2, 'unhalved')),
     }),
     check({
-      name: 'the loss evaluated here ↔ impl squaredError on both ladders', role: 'support', oracle: IMPL_F64, arbitrary: targets, runs: 'default',
+      name: '½-MSE of 4.3.13: the limits are (1 − y)² and y², in some order — fails (they are ½y², ½(1 − y)²)', role: 'outside-condition', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
+      evaluate: (cases) => cases.map(({ y }) => setOutcome(y, printedLimits(y), 'half')),
+    }),
+    check({
+      name: 'literal (respectively): ŷ → 0 gives (1 − y)² and ŷ → 1 gives y² (unhalved MSE)', role: 'literal', oracle: PRINTED_F64, arbitrary: targets, runs: 'default',
+      evaluate: (cases) => cases.map(({ y }) => pairedOutcome(y, (1 - y) ** 2, y ** 2, 'unhalved')),
+    }),
+    check({
+      name: 'the loss evaluated here ↔ impl squaredError on both ladders, both conventions', role: 'support', oracle: IMPL_F64, arbitrary: targets, runs: 'default',
       evaluate: (cases) => cases.map(({ y }) => {
         const rungs = [...TOWARD_0, ...TOWARD_1];
-        return agreement(rungs.map((r) => loss(y, r.yHat, 'half')), rungs.map((r) => squaredError(y, r.yHat, 'half')),
-          tolerance({ dtypes: ['float64', 'float64'], operations: 3, scale: 1 }));
+        const conventions = ['half', 'unhalved'] as const;
+        return agreement(conventions.flatMap((c) => rungs.map((r) => loss(y, r.yHat, c))), conventions.flatMap((c) => rungs.map((r) => squaredError(y, r.yHat, c))),
+          LIMIT_TOLERANCE);
       }),
     }),
   ],

@@ -5,19 +5,24 @@ import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { saturatedLogit } from '../../domains/index.ts';
 import { sigmoidSquaredErrorOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
 import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
+import { given, num, t } from '../../engine/text.ts';
 
 // A sigmoid output saturated at the wrong end: |z| ∈ [3, 12] and y the opposite label, so the error
-// |y − ŷ| = 1 − min(ŷ, 1 − ŷ) ≥ 0.95.
-const wrongSaturated = saturatedLogit(3, 12).map((z) => ({ z, y: z > 0 ? 0 : 1 }));
+// |y − ŷ| = 1 − min(ŷ, 1 − ŷ) ≥ σ(3) ≈ 0.9526.
+const Z_MIN = 3, Z_MAX = 12;
+const wrongSaturated = saturatedLogit(Z_MIN, Z_MAX).map((z) => ({ z, y: z > 0 ? 0 : 1 }));
+/** The smallest error on the family, σ(3), and the largest gradient bound m = 1/(1 + e³). */
+const MIN_ERROR = 1 / (1 + Math.exp(-Z_MIN));
+const MAX_M = 1 / (1 + Math.exp(Z_MIN));
 
 export default defineItem({
   id: 'mse-sigmoid-gradient-vanishes', kind: 'claim', section: '4.3.2',
   quote: String.raw`导致梯度接近0，即使误差$(y - \hat{y})$很大`,
-  statement: 'For ½(y − σ(z))² with the output saturated at the wrong end (error |y − ŷ| = 1 − m ≥ 0.95, m = min(ŷ, 1 − ŷ)), the gradient is nevertheless close to 0: |∂L/∂z| = m(1 − m)² ≤ m = 1/(1 + e^{|z|}).',
+  statement: t`For ½(y − σ(z))² (4.3.13) with the output saturated at the wrong end (|z| ∈ [${given(Z_MIN)}, ${given(Z_MAX)}], y the opposite label: error |y − ŷ| = 1 − m ≥ ${num(MIN_ERROR, 4)}, m = min(ŷ, 1 − ŷ)), the gradient is nevertheless close to 0 because of the factor σ'(z): |∂L/∂z| = |y − ŷ|σ'(z) = m(1 − m)² ≤ m = 1/(1 + e^{|z|}) (at most ${num(MAX_M, 3)} here, and → 0 as |z| grows); the gradient in w is this times x (4.3.14).`,
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: '|∂L/∂z| (tfjs) = m(1 − m)² ≤ m although |y − ŷ| ≥ 0.95', role: 'claim', oracle: tfjsGrad, arbitrary: wrongSaturated, runs: 'default',
+      name: '|∂L/∂z| (tfjs) = m(1 − m)² ≤ m although |y − ŷ| ≥ σ(3)', role: 'claim', oracle: tfjsGrad, arbitrary: wrongSaturated, runs: 'default',
       evaluate: (cases, ctx) => {
         const { derivatives } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidSquaredErrorOfLogit(cases.map((c) => c.y), 'half'));
         return cases.map((c, b) => {
@@ -28,11 +33,11 @@ export default defineItem({
       },
     }),
     check({
-      name: 'the cases are wrong-saturated: |y − ŷ| ≥ 0.95', role: 'support', oracle: 'closed form σ(z) (float64)',
+      name: 'the cases are wrong-saturated: |y − ŷ| ≥ σ(3)', role: 'support', oracle: 'closed form σ(z) (float64)',
       arbitrary: wrongSaturated, runs: 'default',
-      // The generator puts the cases at |y − σ(z)| ≥ σ(3) ≈ 0.9526 by construction, so the bound is nearly attained; the
-      // violation is held to the rounding of one exp, one add, one divide and one subtract.
-      evaluate: (cases) => cases.map((c) => notBelow(Math.abs(c.y - 1 / (1 + Math.exp(-c.z))), 0.95, tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1) + 3, scale: 1 }))),
+      // The generator puts the cases at |y − σ(z)| ≥ σ(3) ≈ 0.9526 by construction, so the bound is attained at |z| = 3;
+      // the violation is held to the rounding of one exp, one add, one divide and one subtract (on each side).
+      evaluate: (cases) => cases.map((c) => notBelow(Math.abs(c.y - 1 / (1 + Math.exp(-c.z))), MIN_ERROR, tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1) + 3, scale: 1 }))),
     }),
   ],
 });
