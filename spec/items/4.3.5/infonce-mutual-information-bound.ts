@@ -56,7 +56,9 @@ export default defineItem({
   id: 'infonce-mutual-information-bound', kind: 'claim', section: '4.3.5',
   quote: '它可以被解释为一种"软"的最大化互信息的目标',
   statement: 'Minimising the InfoNCE loss maximises a lower bound on mutual information: I(X; Y) ≥ log N − E[L_InfoNCE] for every critic '
-    + '(van den Oord et al. 2018; Poole et al. 2019), and the optimal critic log p(y|x)/p(y) comes within log(1 + (E_{p(x,y)}[r] − 1)/N) of I.',
+    + '(van den Oord et al., CPC; Poole et al., on variational bounds of mutual information), and the optimal critic log p(y|x)/p(y) comes within log(1 + (E_{p(x,y)}[r] − 1)/N) of I.',
+  reading: '"软"的最大化互信息 is read as: minimising InfoNCE maximises a lower bound log N − E[L] on I(X; Y), not I itself; the bound is tight '
+    + 'only for the optimal critic and large N (it never exceeds log N), which is what makes the maximisation "soft".',
   printed: String.raw`I(X;Y) \ge \log N - \mathbb{E}\left[-\frac{1}{N}\sum_{i} \log \frac{e^{f(x_i, y_i)}}{\sum_j e^{f(x_i, y_j)}}\right]`,
   expectedVerdict: 'holds',
   checks: [

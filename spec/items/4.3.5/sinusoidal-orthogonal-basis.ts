@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
+import { given, t } from '../../engine/text.ts';
 import { agreement } from '../../engine/close.ts';
 import { harmonicWindow, transformerWindow, type SinusoidWindow } from '../../domains/index.ts';
 import { closedFormGram, differentFrequency, frequenciesOf, gramTolerance, normalisedGram, numericGram } from '../../support/sinusoids.ts';
@@ -55,14 +56,16 @@ function windowAverageWithinDirichletBound(w: SinusoidWindow) {
 
 export default defineItem({
   id: 'sinusoidal-orthogonal-basis', kind: 'claim', section: '4.3.5',
-  quote: '如果使用正弦余弦位置编码，不同频率的正交基函数为模型提供了不同尺度的位置信息',
+  quote: '如果使用正弦余弦位置编码，不同频率的正交基函数',
   statement: 'The sinusoidal position encoding consists of orthogonal basis functions of different frequencies: the columns sin(ω_i p), '
     + 'cos(ω_i p) of the encoding matrix, as functions of the position p, are mutually orthogonal.',
   printed: String.raw`PE_{(p, 2i)} = \sin(\omega_i p),\; PE_{(p, 2i+1)} = \cos(\omega_i p),\; \omega_i = 10000^{-2i/d}:\quad \sum_p PE_{(p,a)} PE_{(p,b)} = 0 \;(a \neq b)`,
-  condition: 'Orthogonality needs an inner product over a window of positions p = 0…L−1 and frequencies that fit it: exact when every ω is a '
-    + 'harmonic 2πk/L of the window (0 < k < L/2: the discrete Fourier basis), and for arbitrary distinct frequencies only in the limit of the '
-    + 'window average, (1/L)Σ_p, as L → ∞ (off-diagonals O(1/(L·|ω_i − ω_j|))). The Transformer frequencies 10000^{−2i/d} over realistic '
-    + 'windows are far from orthogonal: their low-frequency columns are nearly constant or nearly linear in p.',
+  condition: t`Orthogonality needs an inner product over a window of positions p = 0…L−1 and frequencies that fit it: exact when every ω is a \
+harmonic 2πk/L of the window (0 < k < L/2: the discrete Fourier basis), and for arbitrary distinct frequencies only in the limit of the \
+window average, (1/L)Σ_p, as L → ∞ (off-diagonals O(1/(L·|ω_i − ω_j|))). The Transformer frequencies ${given(10_000)}^{−2i/d} over realistic \
+windows are far from orthogonal: their low-frequency columns are nearly constant or nearly linear in p.`,
+  errata: ['sinusoidal-basis-not-orthogonal'],
+  notes: 'The sentence\'s other clause, that the frequencies carry position at different scales, is its own item (sinusoidal-multiscale-position).',
   expectedVerdict: 'conditional',
   checks: [
     check({

@@ -27,7 +27,11 @@ const scoresFor = (dk: number) => Math.max(2000, Math.min(MONTE_CARLO_SAMPLES, M
 export default defineItem({
   id: 'sqrt-dk-temperature', kind: 'claim', section: '4.3.5',
   quote: String.raw`缩放因子$\sqrt{d_k}$实际上就是一种温度调节`,
-  statement: 'Dividing the scores by √d_k is a softmax temperature T = √d_k: A_i = softmax_T(K q_i); higher temperature gives flatter (higher-entropy) weights; and for q, k with i.i.d. unit-variance entries it keeps the score variance at 1 whatever d_k.',
+  statement: 'The scaling by √d_k is a softmax temperature adjustment: A_i = softmax(K q_i/T) with T = √d_k, a temperature that flattens the '
+    + 'weights as it grows (their entropy does not decrease with T) and that grows with d_k just enough to keep the score variance at 1 for '
+    + 'q, k with i.i.d. unit-variance entries, whatever d_k.',
+  reading: '"温度调节" is read as a temperature that is adjusted (here to d_k), so the item checks both that √d_k acts as a temperature and '
+    + 'what it is adjusted for: the unscaled score qᵀk has variance d_k, the scaled one 1, so the sharpness of the weights does not grow with the width.',
   expectedVerdict: 'holds',
   checks: [
     check({

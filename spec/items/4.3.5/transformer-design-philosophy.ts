@@ -6,10 +6,10 @@ export default defineItem({
   statement: 'The InfoNCE–attention connection reveals the Transformer\'s design philosophy: the architecture was not designed ad hoc but emerged '
     + 'naturally from basic principles of machine learning (maximum likelihood, contrastive learning).',
   reason: 'A claim about design intent and history ("not designed out of thin air", "emerged naturally") that names no quantity a computation could '
-    + 'measure; the demonstration it announces belongs to the next section (4.4), which is not part of the audited source. Its mathematical core '
+    + 'measure; the demonstration it announces belongs to the next section, which is not part of the audited source. Its mathematical core '
     + 'is checked elsewhere: InfoNCE is the softmax cross-entropy of the scores (infonce-softmax-cross-entropy), equals −log of an attention '
-    + 'weight with τ = √d_k and depends only on the positive-vs-negative margins (infonce-attention-softmax-equivalence), and the attention '
-    + 'output is a similarity-weighted average (4.3.34, 4.3.36).',
+    + 'weight with τ = √d_k (infonce-attention-softmax-equivalence) and rewards positive pairs that outscore the negatives '
+    + '(infonce-positive-above-negatives), and the attention output is a similarity-weighted average (attention-similarity-weighted-average, 4.3.36).',
   expectedVerdict: 'not-checkable',
   checks: [],
 });

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement, notAbove } from '../../engine/close.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, PRINTED_F64 } from '../../engine/labels.ts';
+import { between, contrastiveCase, type ContrastiveCase } from '../../domains/index.ts';
+import { infoNceLoss } from '../../../impl/index.ts';
+
+/** InfoNCE through its margins s₊ − s_j alone: L = log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}). */
+const marginForm = (c: ContrastiveCase) =>
+  Math.log1p(c.scores.reduce((acc, s, j) => (j === c.positive ? acc : acc + Math.exp(-(c.scores[c.positive]! - s) / c.temperature)), 0));
+
+const zMax = (c: ContrastiveCase) => Math.max(...c.scores.map((s) => Math.abs(s / c.temperature)));
+/** One float64 InfoNCE evaluation: N exponentials of margins ≤ 2Z (rounded relative to their size: κ = 1 + 2Z) on a loss of scale 1 + L, a sum and a log1p. */
+const lossTolerance = (c: ContrastiveCase, loss: number) =>
+  tolerance({ dtypes: ['float64', 'float64'], operations: c.scores.length + elementary(2) + 2, scale: 1 + loss, condition: 1 + 2 * zMax(c) });
+
+/** Every negative's margin grown by δ_j ≥ 0 (its score lowered), some by 0. */
+const widened = contrastiveCase().chain((c) => fc.array(fc.oneof(fc.constant(0), between(0, 3)), { minLength: c.scores.length, maxLength: c.scores.length })
+  .map((delta) => ({ c, delta })));
+
+export default defineItem({
+  id: 'infonce-positive-above-negatives', kind: 'claim', section: '4.3.5',
+  quote: 'InfoNCE 的目标是学习一个编码函数，使得正样本对的相似度高于负样本对',
+  statement: 'Minimising InfoNCE drives the positive pair\'s similarity above the negatives\': the loss depends on the scores only through the '
+    + 'margins s₊ − s_j, as log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}); it does not increase when any margin grows; and a loss below log 2 guarantees '
+    + 'that the positive outscores every negative.',
+  printed: String.raw`L = \log\Big(1 + \sum_{j \neq +} e^{-(s_+ - s_j)/\tau}\Big);\quad L < \log 2 \Rightarrow s_+ > \max_{j \neq +} s_j`,
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'margin form log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}) (float64) ↔ impl infoNceLoss', role: 'claim', oracle: PRINTED_F64,
+      arbitrary: contrastiveCase(), runs: 'default',
+      evaluate: (cs) => cs.map((c) => { const impl = infoNceLoss(c.scores, c.positive, c.temperature); return agreement(marginForm(c), impl, lossTolerance(c, impl)); }),
+    }),
+    check({
+      name: 'margins widened (negatives lowered by δ_j ≥ 0): the loss does not increase', role: 'claim', oracle: IMPL_F64, arbitrary: widened, runs: 'default',
+      evaluate: (cs) => cs.map(({ c, delta }) => {
+        const before = infoNceLoss(c.scores, c.positive, c.temperature);
+        const lowered = { ...c, scores: c.scores.map((s, j) => (j === c.positive ? s : s - delta[j]!)) };
+        const after = infoNceLoss(lowered.scores, c.positive, c.temperature);
+        return notAbove(after, before, lossTolerance(c, before) + lossTolerance(lowered, after), `L ${before.toPrecision(6)} → ${after.toPrecision(6)}`);
+      }),
+    }),
+    check({
+      name: 'loss < log 2 ⇒ s₊ > every negative score (measured: max_{j≠+} s_j − s₊ where the loss is below log 2, 0 elsewhere)', role: 'claim',
+      oracle: IMPL_F64, arbitrary: contrastiveCase(), runs: 'default',
+      evaluate: (cs) => cs.map((c) => {
+        const loss = infoNceLoss(c.scores, c.positive, c.temperature);
+        const rival = Math.max(...c.scores.filter((_, j) => j !== c.positive));
+        // L < log 2 + ε allows log(p_j/p₊) < log(2e^ε − 1) ≈ 2ε, a score gap of 2τε: ε is the loss's rounding allowance.
+        return notAbove(loss < Math.LN2 ? rival - c.scores[c.positive]! : 0, 0, 2 * c.temperature * lossTolerance(c, loss),
+          `L = ${loss.toPrecision(4)}, s₊ = ${c.scores[c.positive]!.toPrecision(4)}, best negative ${rival.toPrecision(4)}`);
+      }),
+    }),
+  ],
+});
