@@ -1,5 +1,5 @@
 // The real-browser test of the built HTML report. scripts/test.sh runs it after reports/build.ts;
-// it drives Debian Chromium through playwright-core from a node-environment test.
+// it drives the Chromium of scripts/chromium.ts through playwright-core from a node-environment test.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

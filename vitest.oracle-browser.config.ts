@@ -1,15 +1,16 @@
 // The tfjs oracle in a real browser: test/browser-oracle/ runs the conformance items in headless
-// Debian Chromium on the webgl and wasm backends (`npm run test:browser`, via scripts/backends.ts).
+// Chromium (@sparticuz/chromium from npm, or LOSSCHECK_CHROMIUM: scripts/chromium.ts) on the webgl and
+// wasm backends (`npm run test:browser`, via scripts/backends.ts). WebGL2 runs on ANGLE over SwiftShader
+// (software) in a sandbox-less container with no GPU and no network.
 // Not part of `npm test`: vitest.config.ts excludes test/browser-oracle/.
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { chromiumLaunch } from './scripts/chromium.ts';
 
-// Software WebGL2 (ANGLE on SwiftShader) in a sandbox-less container with no GPU and no network.
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-];
 const FORWARDED = ['LOSSCHECK_SEED', 'LOSSCHECK_RUNS', 'LOSSCHECK_HESSIAN_RUNS', 'LOSSCHECK_ONLY'];
+
+// The browser is unpacked (first use) or found before vitest starts it.
+const launch = await chromiumLaunch();
 
 export default defineConfig({
   // Pre-bundled up front: discovering them while the items load would make Vite reload the page mid-run.
@@ -29,7 +30,7 @@ export default defineConfig({
       screenshotFailures: false,
       instances: [{ browser: 'chromium' }],
       provider: playwright({
-        launchOptions: { executablePath: process.env.LOSSCHECK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS },
+        launchOptions: { executablePath: launch.executablePath, args: launch.args },
       }),
     },
   },

@@ -16,6 +16,8 @@ export interface CheckOptions {
   /** fast-check counterexample path, e.g. "12:0:3". */
   path?: string;
   backend?: Backend;
+  /** The audited text (sets LOSSCHECK_SOURCE for the run), against which the items' quotes are checked. */
+  source?: string;
   json: boolean;
   quiet: boolean;
 }
@@ -34,7 +36,7 @@ usage:
   npx losscheck check <id…> [options]    run the items' checks; print each verdict with its evidence
   npx losscheck report [--results DIR] [--out DIR]
                                          rebuild conformance.{json,md,html} and junit.xml from the
-                                         recorded results (default reports/.results → reports/)
+                                         recorded results (default reports/.results → reports/out/)
   npx losscheck help
 
 check options (defaults from LOSSCHECK_* variables, else the npm test defaults):
@@ -44,10 +46,13 @@ check options (defaults from LOSSCHECK_* variables, else the npm test defaults):
   --path P           replay: start shrinking a failing claim check from this counterexample path
                      (as printed in the report, with the same --seed)
   --backend B        tfjs backend of the oracle: wasm (default) or cpu
+  --source PATH      the audited text (§4.3 in Markdown) to check the items' quotes against
+                     (sets LOSSCHECK_SOURCE; default ../shared/source/4.3-loss-functions.md)
   --json             print the results as JSON on stdout
   --quiet            no progress on stderr
 
-exit codes: 0 every verdict is the recorded one · 1 a verdict differs, or a run failed · 2 usage error`;
+exit codes: 0 every verdict is the recorded one · 1 a verdict differs, a quote is not verbatim in the
+source, or a run failed · 2 usage error`;
 
 const COMMANDS = ['list', 'check', 'report', 'help'];
 
@@ -126,11 +131,11 @@ export function parseArgs(argv: string[]): Command {
   }
   if (command === 'check') {
     const { positional, values, flags } = scan('check', rest,
-      ['--runs', '--hessian-runs', '--seed', '--path', '--backend'], ['--json', '--quiet']);
+      ['--runs', '--hessian-runs', '--seed', '--path', '--backend', '--source'], ['--json', '--quiet']);
     if (!positional.length) throw new UsageError("'check' needs at least one item id (`npx losscheck list` shows them)");
     const options: CheckOptions = { ids: [...new Set(positional)], json: flags.has('--json'), quiet: flags.has('--quiet') };
     const runs = values.get('--runs'), hessianRuns = values.get('--hessian-runs'), seed = values.get('--seed');
-    const path = values.get('--path'), backend = values.get('--backend');
+    const path = values.get('--path'), backend = values.get('--backend'), source = values.get('--source');
     if (runs !== undefined) options.runs = integer('--runs', runs, 1);
     if (hessianRuns !== undefined) options.hessianRuns = integer('--hessian-runs', hessianRuns, 1);
     if (seed !== undefined) options.seed = integer('--seed', seed, Number.MIN_SAFE_INTEGER);
@@ -142,6 +147,7 @@ export function parseArgs(argv: string[]): Command {
       if (!(BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be ${BACKENDS.join(' or ')}, got '${backend}'`);
       options.backend = backend as Backend;
     }
+    if (source !== undefined) options.source = source;
     return { command: 'check', options };
   }
   const guess = nearest(command, COMMANDS, 1)[0];

@@ -100,6 +100,13 @@ async function check(options: CheckOptions): Promise<number> {
   if (options.hessianRuns !== undefined) env.LOSSCHECK_HESSIAN_RUNS = String(options.hessianRuns);
   if (options.seed !== undefined) env.LOSSCHECK_SEED = String(options.seed);
   const config = configFromEnv(env);
+  if (options.source !== undefined) {
+    const { resolve } = await import('node:path');
+    const { existsSync } = await import('node:fs');
+    const path = resolve(options.source);
+    if (!existsSync(path)) throw new UsageError(`--source: no file at ${path}`);
+    process.env.LOSSCHECK_SOURCE = path;
+  }
   const backend = process.env.LOSSCHECK_BACKEND || 'wasm';
   if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`LOSSCHECK_BACKEND must be wasm or cpu, got '${backend}'`);
 
@@ -108,6 +115,12 @@ async function check(options: CheckOptions): Promise<number> {
   const registered = await loadItems();
   assertKnownIds(options.ids, registered.map(({ item }) => item.id));
   const chosen = options.ids.map((id) => registered.find(({ item }) => item.id === id)!);
+  // The quotes are checked against the audited text when it is there (LOSSCHECK_SOURCE, --source).
+  const { loadSource, SOURCE_HINT } = await import('../spec/engine/source.ts');
+  const audited = loadSource();
+  const normalise = (s: string) => s.replace(/\s+/g, '');
+  const verbatim = (quote: string) => (audited ? normalise(audited.text).includes(normalise(quote)) : null);
+  if (!audited) progress.note(`losscheck: quotes not checked: ${SOURCE_HINT}`);
 
   progress.note(`losscheck: seed ${config.seed}, ${config.runs} cases (${config.hessianRuns} for Hessians), tfjs ${backend}; qualifying the oracles…`);
   const { createContext } = await import('../spec/engine/context.ts');
@@ -115,15 +128,17 @@ async function check(options: CheckOptions): Promise<number> {
   const f = await formatter();
   const { replayCommand } = await import('../reports/markdown.ts');
 
-  const records: { id: string; file: string; recordedVerdict: string; result: ItemResult; notes: string[] }[] = [];
+  const records: { id: string; file: string; recordedVerdict: string; result: ItemResult; notes: string[]; quoteVerbatim: boolean | null }[] = [];
   for (const [i, { file, item }] of chosen.entries()) {
     progress.note(`[${i + 1}/${chosen.length}] ${item.id} (${item.checks.length} checks)`);
     const { result, notes } = await runOne(item, ctx, options.path, progress);
-    records.push({ id: item.id, file, recordedVerdict: item.expectedVerdict, result, notes });
+    const quoteVerbatim = verbatim(item.quote);
+    records.push({ id: item.id, file, recordedVerdict: item.expectedVerdict, result, notes, quoteVerbatim });
     if (options.json) continue;
     const same = result.verdict === item.expectedVerdict;
     print(`${item.id} — ${result.verdict} (recorded: ${item.expectedVerdict} ${same ? '✓' : '✗ differs'})`);
     print(`  ${item.statement}`);
+    if (quoteVerbatim === false) print(`  quote NOT verbatim in ${audited!.path}: ${item.quote}`);
     print(`  why: ${result.reason}`);
     for (const c of result.checks) {
       const rel = c.sense === 'atLeast' ? '≥' : '≤';
@@ -143,17 +158,19 @@ async function check(options: CheckOptions): Promise<number> {
     print();
   }
   const differ = records.filter((r) => r.result.verdict !== r.recordedVerdict);
+  const misquoted = records.filter((r) => r.quoteVerbatim === false);
   if (options.json) {
     const replacer = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
     print(JSON.stringify({
       config: { ...config, backend: `tfjs-${ctx.tfjs.runtime.backend}`, path: options.path ?? null },
-      items: records.map((r) => ({ ...r.result, file: r.file, recordedVerdict: r.recordedVerdict, notes: r.notes })),
+      items: records.map((r) => ({ ...r.result, file: r.file, recordedVerdict: r.recordedVerdict, notes: r.notes, quoteVerbatim: r.quoteVerbatim })),
     }, replacer, 2));
   } else {
     print(`${records.length} item(s) checked in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-      (differ.length ? `; ${differ.length} differ from the recorded verdict: ${differ.map((r) => r.id).join(', ')}` : '; every verdict is the recorded one'));
+      (differ.length ? `; ${differ.length} differ from the recorded verdict: ${differ.map((r) => r.id).join(', ')}` : '; every verdict is the recorded one') +
+      (misquoted.length ? `; ${misquoted.length} quote(s) not verbatim in the source: ${misquoted.map((r) => r.id).join(', ')}` : ''));
   }
-  return differ.length ? 1 : 0;
+  return differ.length || misquoted.length ? 1 : 0;
 }
 
 async function report(options: ReportOptions): Promise<number> {

@@ -1,12 +1,15 @@
-// Builds reports/conformance.{json,md,html} and reports/junit.xml from the recorded results in
-// reports/.results/ (written by `npm test`), and prints one line per item plus a totals line.
+// Builds reports/out/conformance.{json,md,html} and reports/out/junit.xml from the recorded results in
+// reports/.results/ (written by `npm test`), and prints one line per item plus a totals line. Both
+// folders are ignored by git; the snapshot committed for readers (reports/conformance.{json,md},
+// reports/screenshot.png) is written only by `npm run publish-report` (scripts/publish-report.ts).
 // It asserts nothing: the verdict checks live in spec/engine/suite.ts (run by spec/conformance/).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ItemRecord, ResultsFile } from './model.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderHtml } from './html.ts';
+import { embedCjkFont } from './fonts.ts';
 import { renderJunit } from './junit.ts';
 import { renderPlots } from './plots.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
@@ -15,6 +18,8 @@ import { isBackendResultsFile, loadBackendAgreement } from './backends.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const RESULTS = join(HERE, '.results');
+/** Where `npm test` and `npm run report` write the reports (ignored by git). */
+export const OUT = join(HERE, 'out');
 
 export function loadResults(dir = RESULTS): ResultsFile {
   if (!existsSync(dir)) throw new Error(`no recorded results in ${dir}: run \`npm test\` first`);
@@ -96,12 +101,16 @@ export function errataTable(results: ResultsFile): string {
   return out.join('\n');
 }
 
-export async function writeReports(results: ResultsFile, dir = HERE): Promise<string[]> {
+export async function writeReports(results: ResultsFile, dir = OUT): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
   const json = join(dir, 'conformance.json'), md = join(dir, 'conformance.md');
   const html = join(dir, 'conformance.html'), junit = join(dir, 'junit.xml');
   writeFileSync(json, `${JSON.stringify(conformanceJson(results), null, 2)}\n`);
   writeFileSync(md, renderMarkdown(results));
-  writeFileSync(html, renderHtml(results, await renderPlots(results.plots)));
+  const page = await embedCjkFont(renderHtml(results, await renderPlots(results.plots)));
+  // A CJK character the font lacks would show as an empty box (test/browser fails on it too).
+  if (page.font.missing.length) console.warn(`report: no glyph in the embedded CJK font for ${page.font.missing.join(' ')}`);
+  writeFileSync(html, page.html);
   writeFileSync(junit, renderJunit(results));
   return [json, md, html, junit];
 }

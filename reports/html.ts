@@ -1,6 +1,6 @@
 // Renders the HTML report: one self-contained page (KaTeX HTML pre-rendered at build time, KaTeX CSS
 // with its fonts inlined as data: URLs, plots as inline SVG, a few lines of plain JS for the verdict
-// filter), so it opens from disk with no network. Like the Markdown report it renders recorded
+// filter; build.ts adds the CJK font subset of reports/fonts.ts), so it opens from disk with no network. Like the Markdown report it renders recorded
 // results only and asserts nothing; a formula KaTeX cannot parse is shown as KaTeX's own error
 // element (.katex-error), which the browser test looks for.
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { SEVERITY_MEANING, errataRows, errataSummary, placeText } from './errata
 import type { Plot } from './plots.ts';
 import { BACKEND_COLUMNS, type BackendAgreement } from './backends.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
+import { CJK_FONT_FAMILY } from './fonts.ts';
 
 /** The five verdicts an item can record, shown in the totals even when none has that verdict. */
 const RECORDABLE = ['holds', 'refuted', 'conditional', 'definition', 'not-checkable'];
@@ -254,7 +255,7 @@ const SCRIPT = `(() => {
 const CSS = `
 :root { --fg:#1f2328; --muted:#59636e; --line:#d0d7de; --bg:#fff; --soft:#f6f8fa; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1240px; padding: 24px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; color: var(--fg); background: var(--bg); }
+body { margin: 0 auto; max-width: 1240px; padding: 24px; font: 15px/1.5 "${CJK_FONT_FAMILY}", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { margin-top: 36px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 .run-info, .meta, .run, .shown { color: var(--muted); font-size: 0.9em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; } th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }

@@ -3,14 +3,16 @@
 //   node-wasm the Node suite on wasm (as `npm test`) → reports/.results/backend-node-wasm.json, so the
 //             four columns come from one tree even when conformance.json is older or partial
 //   node-cpu  the Node suite with LOSSCHECK_BACKEND=cpu → reports/.results/backend-node-cpu.json
-//   browser   headless Chromium, tfjs webgl then wasm (vitest.oracle-browser.config.ts)
+//   browser   headless Chromium (scripts/chromium.ts), tfjs webgl then wasm (vitest.oracle-browser.config.ts)
 //             → reports/.results/backend-browser-{webgl,wasm}.json
-//   report    rebuilds reports/conformance.{json,md,html} when the main run (`npm test`) is recorded
+//   report    rebuilds reports/out/conformance.{json,md,html} when the main run (`npm test`) is recorded
+//             (the committed snapshot in reports/ is written by `npm run publish-report` only)
 // `tsx scripts/backends.ts browser` runs only the named steps. Exits with the first failing status.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { chromiumLaunch } from './chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = join(ROOT, 'reports', '.results');
@@ -24,7 +26,6 @@ if (unknown.length) {
   process.exit(2);
 }
 const steps: Step[] = requested.length ? (requested as Step[]) : [...STEPS];
-const chromium = process.env.LOSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
 
 function run(args: string[], env: Record<string, string> = {}): { status: number; seconds: number } {
   const started = performance.now();
@@ -50,14 +51,17 @@ for (const step of steps) {
     summary.push(`${step}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
     status ||= r.status;
   } else if (step === 'browser') {
-    if (!existsSync(chromium)) {
-      console.error(`no Chromium at ${chromium}: install it with \`apt-get install -y chromium\` (Debian) or set LOSSCHECK_CHROMIUM`);
+    let browser: string;
+    try {
+      browser = (await chromiumLaunch()).source;
+    } catch (e) {
+      console.error(`no Chromium: ${e instanceof Error ? e.message : String(e)}`);
       summary.push('browser: not run (no Chromium)');
       status ||= 1;
       continue;
     }
-    const r = run(['vitest', 'run', '--config', 'vitest.oracle-browser.config.ts'], { LOSSCHECK_CHROMIUM: chromium });
-    summary.push(`browser (webgl, wasm): ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
+    const r = run(['vitest', 'run', '--config', 'vitest.oracle-browser.config.ts']);
+    summary.push(`browser (webgl, wasm; ${browser}): ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
     status ||= r.status;
   } else if (!existsSync(join(RESULTS, 'conformance.json'))) {
     summary.push('report: not rebuilt (no main run recorded: run `npm test` first)');

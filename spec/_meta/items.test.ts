@@ -11,7 +11,7 @@ const registered = await loadItems();
 const normalise = (s: string) => s.replace(/\s+/g, '');
 
 describe('item headers', () => {
-  it.skipIf(audited)(`quotes not verified: ${SOURCE_HINT}`, () => {});
+  if (!audited) it.skip(`quotes not verified: ${SOURCE_HINT}`, () => {});
   const source = audited ? normalise(audited.text) : '';
   const tags = new Set([...source.matchAll(/\\tag\{(4\.3\.\d+)\}/g)].map((m) => m[1]));
 

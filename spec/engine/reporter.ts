@@ -6,6 +6,7 @@
 import type { Reporter, TestModule } from 'vitest/node';
 import { assembleResults, writeResults, type ContextRecord, type ItemRecord } from './results.ts';
 import { resultsName } from './runName.ts';
+import { loadSource, sourceRequired, SOURCE_HINT } from './source.ts';
 
 /** What a conformance test attaches to its task meta. */
 export type LosscheckMeta = { kind: 'item'; record: ItemRecord } | { kind: 'context'; record: ContextRecord };
@@ -28,6 +29,12 @@ export function collectRecords(modules: ReadonlyArray<TestModule>): { items: Ite
 }
 
 export default class LosscheckResultsReporter implements Reporter {
+  onInit(): void {
+    // Said once per run: the tests that need the audited text are skipped (spec/_meta), or fail under
+    // LOSSCHECK_REQUIRE_SOURCE (vitest's reporter does not print the names of skipped tests).
+    if (!sourceRequired() && !loadSource()) console.warn(`losscheck: quote, ledger and completeness checks skipped: ${SOURCE_HINT}`);
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const { items, contexts } = collectRecords(modules);
     if (!contexts.length) return; // no conformance part ran

@@ -1,20 +1,26 @@
-// Opens the built HTML report from disk in headless Debian Chromium (playwright-core) and checks what a
-// reader sees: every formula typeset by KaTeX with its inlined fonts, the plots drawn, the verdict filter
-// working, no console errors and no network. Saves reports/screenshot.png (used by the README).
-// Runs after reports/build.ts (scripts/test.sh runs it in a second vitest pass; vitest.browser.config.ts).
+// Opens the built HTML report from disk in headless Chromium (playwright-core; the browser of
+// @sparticuz/chromium, or LOSSCHECK_CHROMIUM: scripts/chromium.ts) and checks what a reader sees: every
+// formula typeset by KaTeX with its inlined fonts, every character of the Chinese quotes drawn (from the
+// embedded CJK font, not as empty boxes), the plots drawn, the verdict filter working, no console errors
+// and no network. Saves screenshot.png beside the report. Runs after reports/build.ts (scripts/test.sh runs
+// it in a second vitest pass; vitest.browser.config.ts) on reports/out/, or on LOSSCHECK_REPORT_DIR
+// (`npm run publish-report` points it at the snapshot it publishes).
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunch } from '../../scripts/chromium.ts';
+import { CJK_FONT_FAMILY, cjkCharacters } from '../../reports/fonts.ts';
 
-const REPORTS = fileURLToPath(new URL('../../reports/', import.meta.url));
-const HTML = `${REPORTS}conformance.html`;
-const JSON_REPORT = `${REPORTS}conformance.json`;
-const SCREENSHOT = `${REPORTS}screenshot.png`;
-const CHROMIUM = process.env.LOSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
+const REPORTS = process.env.LOSSCHECK_REPORT_DIR
+  ? resolve(process.env.LOSSCHECK_REPORT_DIR) : fileURLToPath(new URL('../../reports/out/', import.meta.url));
+const HTML = join(REPORTS, 'conformance.html');
+const JSON_REPORT = join(REPORTS, 'conformance.json');
+const SCREENSHOT = join(REPORTS, 'screenshot.png');
 
 interface ReportJson {
-  items: { id: string; verdict: string; printed?: string; correction?: { latex?: string } }[];
+  items: { id: string; verdict: string; quote?: string; printed?: string; correction?: { latex?: string } }[];
 }
 
 let browser: Browser;
@@ -24,12 +30,8 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(HTML)) throw new Error(`${HTML} is missing: the report is built by \`npx tsx reports/build.ts\` before this test`);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\``);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const launch = await chromiumLaunch();
+  browser = await chromium.launch({ executablePath: launch.executablePath, headless: true, args: launch.args });
   page = await browser.newPage({ viewport: { width: 1280, height: 1700 } });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
@@ -84,6 +86,72 @@ describe('HTML report in Chromium (from disk)', () => {
     expect(fonts).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
   });
 
+  it('draws every character of every quote, none as an empty box (.notdef)', async () => {
+    // Each distinct character of the quotes' text (KaTeX's formulas are checked above) is drawn on a
+    // canvas in the quote's own font stack and compared with a code point no font has (U+10FFFD), which
+    // Chromium draws as the .notdef box: a character the fonts lack is drawn the same way.
+    const { family, missing, blank, checked } = await page.evaluate(() => {
+      const quotes = [...document.querySelectorAll('blockquote.quote')];
+      let text = '';
+      for (const q of quotes) {
+        const walk = document.createTreeWalker(q, NodeFilter.SHOW_TEXT);
+        while (walk.nextNode()) if (!walk.currentNode.parentElement?.closest('.katex')) text += walk.currentNode.textContent ?? '';
+      }
+      const chars = [...new Set([...text].filter((c) => !/\s/u.test(c)))];
+      const fontFamily = quotes.length ? getComputedStyle(quotes[0]!).fontFamily : '';
+      const canvas = document.createElement('canvas');
+      canvas.width = 64; canvas.height = 64;
+      const g = canvas.getContext('2d', { willReadFrequently: true })!;
+      g.font = `40px ${fontFamily}`;
+      const draw = (c: string) => { g.clearRect(0, 0, 64, 64); g.fillText(c, 8, 48); return g.getImageData(0, 0, 64, 64).data; };
+      const notdef = draw(String.fromCodePoint(0x10fffd));
+      const same = (a: Uint8ClampedArray, b: Uint8ClampedArray) => a.every((v, i) => v === b[i]);
+      const missing: string[] = [], blank: string[] = [];
+      for (const c of chars) {
+        const img = draw(c);
+        if (same(img, notdef)) missing.push(c);
+        else if (img.every((v) => v === 0)) blank.push(c);
+      }
+      return { family: fontFamily, missing, blank, checked: chars.length };
+    });
+    expect(family.startsWith(`"${CJK_FONT_FAMILY}"`), family).toBe(true);
+    expect(checked).toBeGreaterThan(300);
+    expect(missing, `drawn as empty boxes: ${missing.join(' ')}`).toEqual([]);
+    expect(blank, `drawn as nothing: ${blank.join(' ')}`).toEqual([]);
+  });
+
+  it('draws every CJK character of the page with the embedded font, whatever fonts the system has', async () => {
+    const report = JSON.parse(readFileSync(JSON_REPORT, 'utf8')) as ReportJson;
+    const wanted = cjkCharacters(await page.evaluate(() => document.body.innerText));
+    expect(wanted.length).toBeGreaterThan(300);
+    // Every quote's CJK characters are on the page (the quotes are what the book says).
+    const inQuotes = cjkCharacters(report.items.map((it) => it.quote ?? '').join(''));
+    expect(inQuotes.filter((c) => !wanted.includes(c))).toEqual([]);
+    const face = await page.evaluate((family) => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === family)
+      .map((f) => ({ status: f.status, unicodeRange: f.unicodeRange })), CJK_FONT_FAMILY);
+    expect(face.map((f) => f.status)).toEqual(['loaded']);
+    // Which fonts Chromium used for a line of all those characters in the page's font stack (DevTools
+    // protocol): only the embedded one, for every glyph.
+    await page.evaluate((text) => {
+      const probe = document.createElement('p');
+      probe.id = 'cjk-probe';
+      probe.textContent = text;
+      document.body.append(probe);
+    }, wanted.join(''));
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument');
+      await cdp.send('CSS.enable');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#cjk-probe' });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      expect(fonts.map((f) => ({ custom: f.isCustomFont, glyphs: f.glyphCount })), JSON.stringify(fonts))
+        .toEqual([{ custom: true, glyphs: wanted.length }]);
+    } finally {
+      await cdp.detach();
+      await page.evaluate(() => document.getElementById('cjk-probe')?.remove());
+    }
+  });
+
   it('draws the three plots as SVG with marks', async () => {
     for (const id of ['plot-gradient-ratio', 'plot-simplex', 'plot-spectrum']) {
       const svg = page.locator(`#${id} svg`);
@@ -113,11 +181,22 @@ describe('HTML report in Chromium (from disk)', () => {
     expect((await visible()).length).toBe(report.items.length);
   });
 
-  it('saves a screenshot of the top of the page (totals, plots, first refuted item)', async () => {
-    const refuted = await page.locator('button[data-filter="refuted"]').count();
-    if (refuted) await page.click('button[data-filter="refuted"]');
+  it('saves a screenshot of the first refuted item quoted in Chinese (quote, statement, formulas, checks)', async () => {
+    // The first refuted items are formulas, quoted as LaTeX; the screenshot shows a claim the text makes
+    // in Chinese (any item so quoted when none is refuted), scrolled to the top of the window.
+    const showCard = (verdict: string) => page.evaluate((v) => {
+      for (const b of document.querySelectorAll<HTMLElement>(`button[data-filter="${v}"]`)) b.click();
+      const card = [...document.querySelectorAll<HTMLElement>('article.item')].find((a) => !a.hidden &&
+        /\p{Script=Han}/u.test(a.querySelector('blockquote.quote')?.textContent ?? ''));
+      if (!card) return null;
+      window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - 16);
+      return card.id;
+    }, verdict);
+    const shown = (await showCard('refuted')) ?? (await showCard('all'));
+    expect(shown, 'an item quoted in Chinese').not.toBeNull();
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
-    if (refuted) await page.click('button[data-filter="all"]');
+    await page.click('button[data-filter="all"]');
+    await page.evaluate(() => window.scrollTo(0, 0));
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
     expect(consoleErrors).toEqual([]);
   });

@@ -6,11 +6,12 @@ describe('losscheck arguments', () => {
   it('parses check options in both --flag value and --flag=value forms', () => {
     expect(parseArgs(['check', '4.3.5', '4.3.9', '4.3.5', '--runs=50', '--seed', '-3', '--path', '0:1:2', '--backend', 'cpu', '--json']))
       .toEqual({ command: 'check', options: { ids: ['4.3.5', '4.3.9'], runs: 50, seed: -3, path: '0:1:2', backend: 'cpu', json: true, quiet: false } });
+    expect(parseArgs(['check', '4.3.5', '--source=../book/4.3.md'])).toEqual({ command: 'check', options: { ids: ['4.3.5'], source: '../book/4.3.md', json: false, quiet: false } });
   });
 
   it('rejects what it cannot use, with a UsageError', () => {
     for (const argv of [['check', 'x', '--runs', '1e3'], ['check', 'x', '--runs', '-1'], ['check', 'x', '--hessian-runs', '2.5'],
-      ['check', 'x', '--seed', '9007199254740993'], ['check', 'x', '--backend', 'CPU'], ['list', 'extra'], ['report', '--out'], ['lst']]) {
+      ['check', 'x', '--seed', '9007199254740993'], ['check', 'x', '--backend', 'CPU'], ['list', 'extra'], ['report', '--out'], ['check', 'x', '--source'], ['list', '--source', 'x.md'], ['lst']]) {
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
     }
   });

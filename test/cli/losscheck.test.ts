@@ -59,6 +59,7 @@ describe('npx losscheck: usage errors exit 2 with one clear line', () => {
     expectUsageError(await run(['check', '4.3.1', '--run', '5']), /unknown option '--run' for 'check'/);
     expectUsageError(await run(['check', '4.3.1', '--runs']), /--runs needs a value/);
     expectUsageError(await run(['check']), /'check' needs at least one item id/);
+    expectUsageError(await run(['check', '4.3.1', '--source', join(tmp, 'no-such-source.md')]), /--source: no file at .*no-such-source\.md/);
   });
 });
 
@@ -112,6 +113,19 @@ describe('npx losscheck: commands', () => {
     expect(replay.stdout).toMatch(/· 100 cases · seed 20261129 · /);
     // Progress goes to stderr, not stdout.
     expect(replay.stderr).toMatch(/\[1\/1\] /);
+  });
+
+  it('check --source: each quote is looked up in the given text; one that is not there is reported, exit 1', async () => {
+    // Two not-checkable items (no checks: quick); the made-up source holds the first one's quote only.
+    const [quoted, other] = (await loadItems()).filter(({ item }) => item.expectedVerdict === 'not-checkable').map(({ item }) => item);
+    const source = join(tmp, 'source.md');
+    writeFileSync(source, `# a made-up source\n\n${quoted!.quote}\n`);
+    const r = await run(['check', quoted!.id, other!.id, '--source', source, '--quiet']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).not.toContain(`quote NOT verbatim in ${source}: ${quoted!.quote}`);
+    expect(r.stdout).toContain(`quote NOT verbatim in ${source}: ${other!.quote}`);
+    expect(r.stdout).toContain(`1 quote(s) not verbatim in the source: ${other!.id}`);
+    expect(r.stdout).toContain('every verdict is the recorded one');
   });
 
   it('report: rebuilds every format from recorded results', async () => {

@@ -1,10 +1,10 @@
 // The cross-backend agreement table on hand-made backend runs in a temporary results directory:
 // agreement, a backend failing a check the others pass (a finding), runs with other case counts (not
 // compared), partial runs (ignored), and the main report never merging backend runs into its items.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadBackendAgreement, renderAgreementMarkdown } from '../../reports/backends.ts';
 import { loadResults } from '../../reports/build.ts';
 import type { CheckRecord, ResultsFile } from '../../reports/model.ts';
@@ -27,8 +27,12 @@ function run(backend: string, checks: CheckRecord[], verdict = 'holds', runs = 1
   };
 }
 
+// One temporary folder for the file, removed after it.
+const tmp = mkdtempSync(join(tmpdir(), 'losscheck-backends-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
 function resultsDir(files: Record<string, ResultsFile>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'losscheck-backends-'));
+  const dir = mkdtempSync(join(tmp, 'results-'));
   for (const [name, payload] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(payload));
   return dir;
 }
