@@ -7,12 +7,18 @@
 // overlap, q → 1 full separation, q = 1 separable. Logistic regression ŷ = σ(wx) (the C = 2 softmax model
 // with its redundant direction removed) has mean loss f with f'(w) = σ(w) − q and f''(w) = σ'(w): the
 // minimiser w* = log(q/(1 − q)) and the curvature there q(1 − q) = (1 − s²)/4.
+import fc from 'fast-check';
 import type { RunContext } from '../engine/item.ts';
 import { elementary, tolerance } from '../engine/tolerance.ts';
 import { binaryCrossEntropyFromLogit, logisticCrossEntropyGradient } from '../../impl/index.ts';
 import { logisticRegressionLogSumExpLoss } from '../../oracles/tfjs/sigmoidUnit.ts';
 
 export const M = 20;
+
+/** An overlap level k ∈ [10, 19] (q ∈ [½, 1): a finite optimum). */
+export const overlapLevels = fc.integer({ min: 10, max: 19 }).map((k) => ({ k }));
+/** Two overlap levels k₁ < k₂ in [10, 19]: dataset k₁ overlaps more than dataset k₂. */
+export const overlapPairs = fc.integer({ min: 10, max: 18 }).chain((k1) => fc.integer({ min: k1 + 1, max: 19 }).map((k2) => ({ k1, k2 })));
 
 export function dataset(k: number): { x: number[][]; y: number[] } {
   const x: number[][] = [], y: number[] = [];

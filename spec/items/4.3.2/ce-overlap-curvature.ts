@@ -1,17 +1,13 @@
-import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tfjsGrad, tfjsHessian } from '../../engine/labels.ts';
 import { between } from '../../domains/index.ts';
-import { M, optimum, tfjsAt, tfjsTol } from '../../support/overlap.ts';
+import { M, optimum, overlapLevels, overlapPairs, tfjsAt, tfjsTol } from '../../support/overlap.ts';
 
 /**
  * On the one-number overlap family of spec/support/overlap.ts (q = k/M; q → ½ total overlap, q → 1
  * separation), the local strong-convexity coefficient at the optimum is the curvature f''(w*) = q(1 − q).
  */
-// Two overlap levels: k₁ < k₂ in [10, 19], so dataset k₁ overlaps more than dataset k₂.
-const pairs = fc.integer({ min: 10, max: 18 }).chain((k1) => fc.integer({ min: k1 + 1, max: 19 }).map((k2) => ({ k1, k2 })));
-const levels = fc.integer({ min: 10, max: 19 }).map((k) => ({ k }));
 
 export default defineItem({
   id: 'ce-overlap-curvature', kind: 'claim', section: '4.3.2',
@@ -26,7 +22,7 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'more overlap (k₁ < k₂) ⇒ curvature at the optimum is not larger (tfjs Hessian)', role: 'claim', oracle: tfjsHessian, arbitrary: pairs, runs: 'default',
+      name: 'more overlap (k₁ < k₂) ⇒ curvature at the optimum is not larger (tfjs Hessian)', role: 'claim', oracle: tfjsHessian, arbitrary: overlapPairs, runs: 'default',
       evaluate: (cases, ctx) => {
         const at = tfjsAt(cases.flatMap(({ k1, k2 }) => [{ k: k1, w: optimum(k1) }, { k: k2, w: optimum(k2) }]), ctx, true);
         return cases.map(({ k1, k2 }, b) => {
@@ -37,12 +33,12 @@ export default defineItem({
       },
     }),
     check({
-      name: 'w* = log(q/(1 − q)) is the minimiser: tfjs gradient there is 0', role: 'support', oracle: tfjsGrad, arbitrary: levels, runs: 'default',
+      name: 'w* = log(q/(1 − q)) is the minimiser: tfjs gradient there is 0', role: 'support', oracle: tfjsGrad, arbitrary: overlapLevels, runs: 'default',
       evaluate: (cases, ctx) => tfjsAt(cases.map(({ k }) => ({ k, w: optimum(k) })), ctx, false)
         .map(({ gradient }, b) => agreement(gradient, 0, tfjsTol(optimum(cases[b]!.k)))),
     }),
     check({
-      name: 'correction: curvature at the optimum = q(1 − q) (tfjs Hessian)', role: 'correction', oracle: tfjsHessian, arbitrary: levels, runs: 'default',
+      name: 'correction: curvature at the optimum = q(1 − q) (tfjs Hessian)', role: 'correction', oracle: tfjsHessian, arbitrary: overlapLevels, runs: 'default',
       evaluate: (cases, ctx) => tfjsAt(cases.map(({ k }) => ({ k, w: optimum(k) })), ctx, true)
         .map(({ curvature }, b) => { const q = cases[b]!.k / M; return agreement(curvature!, q * (1 - q), tfjsTol(optimum(cases[b]!.k))); }),
     }),

@@ -4,7 +4,7 @@ import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { t, given } from '../../engine/text.ts';
 import { IMPL_F64 } from '../../engine/labels.ts';
-import { M, meanGradient, meanGradientTol, optimum } from '../../support/overlap.ts';
+import { M, meanGradient, meanGradientTol, optimum, overlapLevels, overlapPairs } from '../../support/overlap.ts';
 
 /**
  * "优化变慢": gradient descent on the one-number overlap family of spec/support/overlap.ts. Every dataset
@@ -37,9 +37,6 @@ function remaining(k: number): number {
 const remainingTol = (k: number) => tolerance({ dtypes: ['float64', 'float64'], operations: STEPS * (elementary(1) + 5) + elementary(1) + 4,
   scale: Math.max(Math.abs(START), Math.abs(optimum(k))) + STEP }) / Math.abs(START - optimum(k));
 
-// Two overlap levels: k₁ < k₂ in [10, 19], so dataset k₁ overlaps more than dataset k₂.
-const pairs = fc.integer({ min: 10, max: 18 }).chain((k1) => fc.integer({ min: k1 + 1, max: 19 }).map((k2) => ({ k1, k2 })));
-const levels = fc.integer({ min: 10, max: 19 }).map((k) => ({ k }));
 
 export default defineItem({
   id: 'ce-overlap-slow-optimization', kind: 'claim', section: '4.3.2',
@@ -53,7 +50,7 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'more overlap (k₁ < k₂) ⇒ no less distance left after the same descent: r(k₁) ≥ r(k₂)', role: 'claim', oracle: IMPL_F64, arbitrary: pairs, runs: 'default',
+      name: 'more overlap (k₁ < k₂) ⇒ no less distance left after the same descent: r(k₁) ≥ r(k₂)', role: 'claim', oracle: IMPL_F64, arbitrary: overlapPairs, runs: 'default',
       evaluate: (cases) => cases.map(({ k1, k2 }) => {
         const r1 = remaining(k1), r2 = remaining(k2);
         return { value: Math.max(0, r2 - r1), bound: remainingTol(k1) + remainingTol(k2),
@@ -62,7 +59,7 @@ export default defineItem({
     }),
     check({
       name: 'support: the step is safe for every dataset: f\'(w) = σ(w) − q, so f\'\' = σ\' ≤ ¼ and the descent contracts toward w*', role: 'support',
-      oracle: IMPL_F64, arbitrary: levels.chain(({ k }) => fc.record({ k: fc.constant(k), w: fc.integer({ min: -1000, max: 1000 }).map((i) => i / 100) })), runs: 'default',
+      oracle: IMPL_F64, arbitrary: overlapLevels.chain(({ k }) => fc.record({ k: fc.constant(k), w: fc.integer({ min: -1000, max: 1000 }).map((i) => i / 100) })), runs: 'default',
       // impl's mean gradient against the closed form σ(w) − q (one exp, a division, a subtraction).
       evaluate: (cases) => cases.map(({ k, w }) => agreement(meanGradient(k, w), 1 / (1 + Math.exp(-w)) - k / M,
         meanGradientTol + tolerance({ dtypes: ['float64', 'float64'], operations: 4, scale: 1 }))),

@@ -1,10 +1,9 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, eigenOracle, tfjsGrad } from '../../engine/labels.ts';
+import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { logSumExp, sigmoid, softmax } from '../../../impl/index.ts';
-import { eigenvalueTolerance, eigenvaluesOf } from '../../support/convexity.ts';
-import { logitTargets, softmaxChords, softmaxTol, tfjsLogSumExp, tfjsSoftmaxChords } from '../../support/logPartition.ts';
+import { logPartitionHessianPsd, softmaxChords, softmaxTol, tfjsSoftmaxChords } from '../../support/logPartition.ts';
 
 /**
  * The premise of the composition argument (softmax-convex-composition): "Softmax 是凸函数". Softmax maps
@@ -46,18 +45,6 @@ export default defineItem({
         return agreement(softmax(z)[k]!, sigmoid(argument), tol);
       }),
     }),
-    check({
-      name: 'correction: the Hessian of log Σ e^z (tfjs) is PSD: λ_min ≥ 0', role: 'correction',
-      oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`, arbitrary: logitTargets, runs: 'hessian',
-      evaluate: (cases, ctx) => {
-        const hessians = tfjsLogSumExp(cases.map((s) => s.c.a), ctx, true).map((r) => r.hessian!);
-        return eigenvaluesOf(ctx, hessians).map((lambda, b) => {
-          const z = cases[b]!.c.a;
-          // Entries q_i δ_ij − q_i q_j ≤ ¼ in size: a Softmax value's tolerance, doubled for the backward pass.
-          return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(z.length, 2 * softmaxTol(z), z.length * 0.25),
-            note: `λ_min = ${lambda[0]!.toExponential(3)}` };
-        });
-      },
-    }),
+    logPartitionHessianPsd('correction'),
   ],
 });
