@@ -1,11 +1,13 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { eigenOracle } from '../../engine/labels.ts';
+import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
 import { overdeterminedRegression, type RegressionCase } from '../../domains/index.ts';
+import { ridgeLogisticCase, type RidgeLogisticCase } from '../../domains/strongConvexity.ts';
 import { symmetricEigen } from '../../../impl/index.ts';
 import { solveLinear } from '../../../oracles/linalg.ts';
 import { gramOf } from '../../support/convexity.ts';
+import { newtonMinimiser, norm, ridgeLogistic } from '../../support/ridgeLogistic.ts';
 
 /**
  * A μ-strongly convex test function with a known modulus: the mean ½ MSE f(w) = (1/2N)‖y − Xw‖² with
@@ -31,11 +33,29 @@ const hNorm = (H: number[][]) => H.length * Math.max(...H.flat().map(Math.abs));
 
 const data = overdeterminedRegression();
 
+/**
+ * The general case, not a quadratic: ridge logistic regression (spec/support/ridgeLogistic.ts), λ-strongly
+ * convex with a Hessian that changes with w, and its float64 Newton minimiser ŵ*. Strong convexity at ŵ*
+ * gives f(w) ≥ f(ŵ*) + ∇f(ŵ*)ᵀd + (μ/2)‖d‖² (d = w − ŵ*); the measured g* = ∇f(ŵ*) (and its own
+ * rounding) is charged, as the solve residual is for the quadratic.
+ */
+const general = ridgeLogisticCase();
+function growth(c: RidgeLogisticCase, ctx: RunContext, mu: (p: ReturnType<typeof ridgeLogistic>) => number) {
+  const p = ridgeLogistic(c, ctx);
+  const { wStar, gStar } = newtonMinimiser(p, c.d);
+  const d = c.w.map((wi, i) => wi - wStar[i]!);
+  const m = mu(p);
+  const rise = p.f(c.w) - p.f(wStar) - (m / 2) * norm2(d);
+  const tol = Math.abs(dot(gStar, d)) + Math.sqrt(c.d) * p.gradientTol(wStar) * norm(d) + p.valueTol(c.w) + p.valueTol(wStar)
+    + tolerance({ dtypes: ['float64', 'float64'], operations: c.d + 2, scale: m * norm2(d) });
+  return { rise, tol, note: `f(w) − f(w*) − μ/2‖w − w*‖² = ${rise.toExponential(3)}, μ = ${m.toExponential(3)}, ‖∇f(ŵ*)‖ = ${norm(gStar).toExponential(2)}` };
+}
+
 export default defineItem({
   id: '4.3.12', kind: 'formula', section: '4.3.2',
   quote: String.raw`f(w) \geq f(w^*) + \frac{\mu}{2} \|w - w^*\|^2\tag{4.3.12}`,
   printed: String.raw`f(w) \geq f(w^*) + \frac{\mu}{2} \|w - w^*\|^2`,
-  statement: 'A μ-strongly convex f satisfies f(w) ≥ f(w*) + (μ/2)‖w − w*‖² around its minimiser w* (checked on quadratics with μ = λ_min of the Hessian, where the constant is also sharp).',
+  statement: 'A μ-strongly convex f satisfies f(w) ≥ f(w*) + (μ/2)‖w − w*‖² around its minimiser w*. Checked on quadratics (μ = λ_min of the Hessian, where the constant is also sharp) and, in general, on a function that is not quadratic: ridge logistic regression (μ = λ, the ridge weight).',
   expectedVerdict: 'holds',
   checks: [
     check({
@@ -61,6 +81,34 @@ export default defineItem({
         const tol = tolerance({ dtypes: ['float64', 'float64'], operations: c.N + c.d + 3, scale: 2 * s.scale + hNorm(s.H) })
           + tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: hNorm(s.H) }) + Math.abs(dot(s.gStar, v));
         return agreement(rise, s.mu / 2, tol, `μ = ${s.mu.toExponential(4)}`);
+      }),
+    }),
+    check({
+      name: 'non-quadratic: ridge logistic regression, f(w) − f(w*) − (λ/2)‖w − w*‖² ≥ 0', role: 'claim', oracle: (ctx) => `impl (float64), Newton minimiser, ${eigenOracle(ctx)}`,
+      arbitrary: general, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
+        const { rise, tol, note } = growth(c, ctx, (p) => p.mu);
+        return { value: Math.max(0, -rise), bound: tol, note };
+      }),
+    }),
+    check({
+      name: 'the check can fail: with μ replaced by the smoothness bound L, some case violates it', role: 'support', quantifier: 'exists',
+      oracle: (ctx) => `impl (float64), Newton minimiser, ${eigenOracle(ctx)}`, arbitrary: general, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
+        const { rise, tol, note } = growth(c, ctx, (p) => p.L);
+        return { value: -rise, bound: tol, sense: 'atLeast' as const, note };
+      }),
+    }),
+    check({
+      name: 'ŵ* is the minimiser: Newton reached the rounding level of the gradient (it stops there, or fails after its iteration limit)', role: 'support', oracle: IMPL_F64, arbitrary: general, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
+        const p = ridgeLogistic(c, ctx);
+        const { wStar, gStar } = newtonMinimiser(p, c.d);
+        // Newton's last step solves H s = ĝ for the computed gradient ĝ = ∇f + e, so the true gradient at the
+        // new point is about −e, and its computed value adds its own rounding e': ‖ĝ*‖ ≤ ‖e‖ + ‖e'‖ (twice the
+        // gradient's rounding), plus the gradient change across the rounding of ŵ* itself (Lipschitz L).
+        return { value: norm(gStar), bound: 2 * Math.sqrt(c.d) * p.gradientTol(wStar)
+          + tolerance({ dtypes: ['float64', 'float64'], operations: 1, scale: p.L * wStar.reduce((s, v) => s + Math.abs(v), 0) }) };
       }),
     }),
     check({

@@ -3,9 +3,11 @@ import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
 import { eigenOracle } from '../../engine/labels.ts';
 import { overdeterminedRegression, type RegressionCase } from '../../domains/index.ts';
+import { ridgeLogisticCase } from '../../domains/strongConvexity.ts';
 import { symmetricEigen } from '../../../impl/index.ts';
 import { solveLinear } from '../../../oracles/linalg.ts';
 import { gramOf } from '../../support/convexity.ts';
+import { ridgeLogistic } from '../../support/ridgeLogistic.ts';
 
 /**
  * Gradient descent with step 1/L on the mean ½ MSE f(w) = (1/2N)‖y − Xw‖², H = XᵀX/N, L = λ_max(H),
@@ -27,10 +29,19 @@ function problem(c: RegressionCase, ctx: RunContext) {
 const norm = (v: number[]) => Math.hypot(...v);
 const data = overdeterminedRegression();
 
+/**
+ * The general case: for any twice-differentiable μ-strongly convex, L-smooth f, one step w₁ = w₀ − ∇f(w₀)/L
+ * gives ∇f(w₁) = (I − H̄/L)∇f(w₀), H̄ = ∫₀¹ ∇²f(w₀ − s∇f(w₀)/L) ds with eigenvalues in [μ, L], so
+ * ‖∇f(w₁)‖ ≤ (1 − μ/L)‖∇f(w₀)‖. Checked on ridge logistic regression (spec/support/ridgeLogistic.ts),
+ * μ = λ and L = λ + λ_max(XᵀX)/(4N), whose Hessian changes along the step.
+ */
+const general = ridgeLogisticCase();
+
 export default defineItem({
   id: 'strong-convexity-convergence-rate', kind: 'claim', section: '4.3.2',
   quote: '强凸性决定了优化的收敛速度',
-  statement: 'Strong convexity determines the convergence speed: gradient descent with step 1/L on a μ-strongly convex, L-smooth quadratic contracts the gradient by at least the factor 1 − μ/L per step, and exactly that factor along the flattest direction.',
+  statement: 'Strong convexity determines the convergence speed: gradient descent with step 1/L on a μ-strongly convex, L-smooth function contracts the gradient by at least the factor 1 − μ/L per step (checked on quadratics and on ridge logistic regression, which is not quadratic), and by exactly that factor along the flattest direction of a quadratic, so the rate is set by μ (relative to L).',
+  reading: '"决定" (determines) is read as: the linear rate of gradient descent is governed by μ relative to the smoothness L (1 − μ/L = 1 − 1/κ, κ the condition number of the heading) — a bound for every μ-strongly convex, L-smooth function, attained on quadratics.',
   expectedVerdict: 'holds',
   checks: [
     check({
@@ -43,6 +54,23 @@ export default defineItem({
         const tol = Math.sqrt(c.d) * (p.gradientError(c.w) + p.gradientError(w1)) * 2
           + g0 * tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: c.d * Math.max(...p.H.flat().map(Math.abs)) / p.L });
         return { value: Math.max(0, g1 - (1 - p.mu / p.L) * g0), bound: tol, note: `‖g₁‖/‖g₀‖ = ${(g1 / g0).toFixed(6)}, 1 − μ/L = ${(1 - p.mu / p.L).toFixed(6)}` };
+      }),
+    }),
+    check({
+      name: 'non-quadratic: ridge logistic regression, ‖∇f(w₁)‖ ≤ (1 − μ/L)‖∇f(w₀)‖ with μ = λ, L = λ + λ_max(XᵀX)/(4N)', role: 'claim',
+      oracle: (ctx) => `impl (float64), ${eigenOracle(ctx)}`, arbitrary: general, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
+        const p = ridgeLogistic(c, ctx);
+        const g0 = p.gradient(c.w);
+        const w1 = c.w.map((wi, i) => wi - g0[i]! / p.L);
+        const n0 = norm(g0), n1 = norm(p.gradient(w1));
+        // The rounding e₀ of ∇f(w₀) moves ∇f(w₁) by ≤ ‖e₀‖ (‖H̄/L‖ ≤ 1) and the bound by ≤ ‖e₀‖; the rounding r of
+        // w₁ moves ∇f(w₁) by ≤ L‖r‖; ∇f(w₁) has its own rounding; the norms and 1 − μ/L a few more.
+        const tol = Math.sqrt(c.d) * (2 * p.gradientTol(c.w) + p.gradientTol(w1))
+          + tolerance({ dtypes: ['float64', 'float64'], operations: 2, scale: p.L * c.w.reduce((s, v) => s + Math.abs(v), 0) + g0.reduce((s, v) => s + Math.abs(v), 0) })
+          + tolerance({ dtypes: ['float64', 'float64'], operations: c.d + 4, scale: n0 });
+        return { value: Math.max(0, n1 - (1 - p.mu / p.L) * n0), bound: tol,
+          note: `‖g₁‖/‖g₀‖ = ${(n1 / n0).toFixed(6)}, 1 − μ/L = ${(1 - p.mu / p.L).toFixed(6)}` };
       }),
     }),
     check({

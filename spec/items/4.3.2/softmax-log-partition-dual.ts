@@ -1,0 +1,51 @@
+import { check, defineItem } from '../../engine/item.ts';
+import { agreement, notAbove } from '../../engine/close.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { logSumExp, softmax } from '../../../impl/index.ts';
+import { logitTargets, softmaxTol, tfjsLogSumExp } from '../../support/logPartition.ts';
+
+/**
+ * "（实际上是对数-分割函数的对偶）": Softmax and the log-partition function A(z) = log Σ_j e^{z_j} are tied
+ * by Legendre duality. Softmax is ∇A: it sends the logits z (natural parameters) to the dual (mean)
+ * parameters q = Softmax(z), the point at which z attains the convex conjugate A*(q) = sup_z' (qᵀz' − A(z')),
+ * and A*(q) = Σ_i q_i log q_i (the negative entropy): A(z) + A*(q) = qᵀz, and qᵀz' − A(z') ≤ A*(q) for every z'.
+ */
+const dot = (a: number[], b: number[]) => a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+const negativeEntropy = (q: number[]) => q.reduce((s, qi) => s + (qi > 0 ? qi * Math.log(qi) : 0), 0);
+// float64: log-sum-exp (C exps, a C-term sum, log1p) on terms ≤ max|z| + log C; qᵀz (C terms ≤ max|z|);
+// Σ q log q (C logs, terms ≤ |log q_i| ≤ 2 max|z| + log C); Softmax itself is relative u per entry, which
+// moves qᵀz and Σ q log q by at most that fraction of their terms.
+const dualityTol = (z: number[], zPrime: number[]) => {
+  const zMax = Math.max(...z.map(Math.abs), ...zPrime.map(Math.abs));
+  return tolerance({ dtypes: ['float64', 'float64'], operations: 2 * z.length + elementary(z.length + 2) + 4, scale: 4 * zMax + 2 * Math.log(z.length) + 1 });
+};
+
+export default defineItem({
+  id: 'softmax-log-partition-dual', kind: 'claim', section: '4.3.2',
+  quote: '实际上是对数-分割函数的对偶',
+  statement: 'Softmax is (in fact) the dual of the log-partition function A(z) = log Σ_j e^{z_j}.',
+  reading: 'Legendre duality, as in exponential families: Softmax is the gradient of A, mapping the logits z (natural parameters) to the dual (mean) parameters q = ∇A(z) = Softmax(z), the point at which the convex conjugate A*(q) = Σ_i q_i log q_i (the negative entropy) is attained by z. Read as "Softmax is the convex conjugate A*" the parenthesis would not type-check (A* is a scalar function on the simplex, Softmax a map into it); it is offered as the reason Softmax is convex, which it is not (softmax-is-convex).',
+  expectedVerdict: 'holds',
+  checks: [
+    check({
+      name: 'Softmax = ∇A (tfjs gradient of log Σ e^z ↔ impl softmax)', role: 'claim', oracle: tfjsGrad, arbitrary: logitTargets, runs: 'default',
+      evaluate: (cases, ctx) => tfjsLogSumExp(cases.map((s) => s.c.a), ctx, false).map(({ gradient }, b) =>
+        agreement(gradient, softmax(cases[b]!.c.a), 2 * softmaxTol(cases[b]!.c.a))),
+    }),
+    check({
+      name: 'Fenchel–Young equality at q = Softmax(z): A(z) + Σ q log q = qᵀz', role: 'claim', oracle: IMPL_F64, arbitrary: logitTargets, runs: 'default',
+      evaluate: (cases) => cases.map(({ c: { a: z } }) => {
+        const q = softmax(z);
+        return agreement(logSumExp(z) + negativeEntropy(q), dot(q, z), dualityTol(z, z));
+      }),
+    }),
+    check({
+      name: 'z attains the conjugate: qᵀz\' − A(z\') ≤ qᵀz − A(z) for every z\' (q = Softmax(z))', role: 'claim', oracle: IMPL_F64, arbitrary: logitTargets, runs: 'default',
+      evaluate: (cases) => cases.map(({ c: { a: z, b: zPrime } }) => {
+        const q = softmax(z);
+        return notAbove(dot(q, zPrime) - logSumExp(zPrime), dot(q, z) - logSumExp(z), 2 * dualityTol(z, zPrime));
+      }),
+    }),
+  ],
+});
