@@ -52,6 +52,7 @@ export function conformanceJson(results: ResultsFile): unknown {
     items: results.items.map((it) => ({
       id: it.id, kind: it.kind, section: it.section, quote: it.quote, statement: it.statement,
       ...(it.printed ? { printed: it.printed } : {}),
+      ...(it.formula ? { formula: it.formula } : {}),
       verdict: it.result.verdict, expectedVerdict: it.expectedVerdict, reason: it.result.reason,
       checks: it.result.checks.map((c) => ({
         name: c.name, role: c.role, cases: c.cases, maxError: c.maxError, tolerance: c.tolerance, margin: c.margin,

@@ -116,6 +116,7 @@ function itemCard(it: ItemRecord, backend: string): string {
   if (it.errata?.length) out.push(`<p class="errata-links"><span class="label">errata</span> ${it.errata.map((id) => `<a href="#errata">${escapeHtml(id)}</a>`).join(', ')}</p>`);
   if (it.notes) out.push(`<p class="notes"><span class="label">notes</span> ${richText(it.notes)}</p>`);
   if (it.printed) out.push(`<div class="formula"><div class="label">as printed</div>${math(it.printed, true)}</div>`);
+  if (it.formula) out.push(`<div class="formula checked"><div class="label">formula checked (not printed in the book)</div>${math(it.formula, true)}</div>`);
   if (it.correction) {
     out.push(`<div class="formula correction"><div class="label">correction</div>` +
       `${it.correction.latex ? math(it.correction.latex, true) : ''}<p>${richText(it.correction.statement)}</p></div>`);

@@ -75,6 +75,7 @@ function itemSection(it: ItemRecord): string {
   if (it.errata?.length) out.push(`- **Errata** ${it.errata.join(', ')}`);
   if (it.notes) out.push(`- **Notes** ${it.notes}`);
   if (it.printed) out.push(`- **As printed** \`${it.printed}\``);
+  if (it.formula) out.push(`- **Formula checked** (not printed in the book) \`${it.formula}\``);
   if (it.condition) out.push(`- **Condition** ${it.condition}`);
   if (it.correction) out.push(`- **Correction** ${it.correction.statement}${it.correction.latex ? ` — \`${it.correction.latex}\`` : ''}`);
   if (it.reason) out.push(`- **Not checkable** ${it.reason}`);

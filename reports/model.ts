@@ -22,6 +22,8 @@ export interface LedgerPlace {
 }
 export interface ItemRecord {
   id: string; kind: string; section: string; quote: string; statement: string; printed?: string;
+  /** The formula the item checks when the book prints none (not "as printed"). */
+  formula?: string;
   condition?: string; correction?: { statement: string; latex?: string }; reason?: string;
   reading?: string; errata?: string[]; notes?: string;
   expectedVerdict: string; file: string;

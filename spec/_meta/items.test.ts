@@ -23,6 +23,10 @@ describe('item headers', () => {
       expect(item.statement.length, 'statement').toBeGreaterThan(10);
       expect(item.quote.length, 'quote').toBeGreaterThan(3);
       if (audited) expect(source.includes(normalise(item.quote)), `quote of ${item.id} is not verbatim in the source: ${item.quote}`).toBe(true);
+      // "As printed" means the book's own LaTeX; a formula the item derives or states goes in `formula`.
+      if (audited && item.printed !== undefined) {
+        expect(source.includes(normalise(item.printed)), `printed of ${item.id} is not the source's LaTeX (put a formula the book does not print in 'formula'): ${item.printed}`).toBe(true);
+      }
       if (item.kind === 'formula') {
         expect(item.id).toMatch(/^4\.3\.\d+$/);
         if (audited) expect(tags.has(item.id), `${item.id} is not a \\tag in the source`).toBe(true);

@@ -88,8 +88,10 @@ export interface ItemDefinition {
   quote: string;
   /** One English sentence saying what the item asserts. */
   statement: string;
-  /** The formula as printed, in the source's LaTeX, for reports. */
+  /** The formula as printed: the source's own LaTeX, verbatim (whitespace aside; a meta-test checks it). */
   printed?: string;
+  /** The formula the item checks, in LaTeX, when the book prints none for it (never shown as "as printed"). */
+  formula?: string;
   /** For refuted items: the corrected formula or statement; its checks have role 'correction'. */
   correction?: { statement: string; latex?: string };
   /** For conditional items: the condition or convention under which the statement holds. */

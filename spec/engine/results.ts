@@ -23,7 +23,7 @@ function versionOf(pkg: string): string {
 
 export interface ItemRecord {
   id: string; kind: ItemDefinition['kind']; section: string; quote: string; statement: string;
-  printed?: string; condition?: string; correction?: ItemDefinition['correction']; reason?: string;
+  printed?: string; formula?: string; condition?: string; correction?: ItemDefinition['correction']; reason?: string;
   reading?: string; errata?: string[]; notes?: string;
   expectedVerdict: ItemDefinition['expectedVerdict'];
   file: string;
@@ -33,8 +33,8 @@ export interface ItemRecord {
 }
 
 export function itemRecord(item: ItemDefinition, file: string, result: ItemResult, sentences: LedgerPlace[] = []): ItemRecord {
-  const { id, kind, section, quote, statement, printed, condition, correction, reason, reading, errata, notes, expectedVerdict } = item;
-  return { id, kind, section, quote, statement, printed, condition, correction, reason, reading, errata, notes, expectedVerdict, file, sentences, result };
+  const { id, kind, section, quote, statement, printed, formula, condition, correction, reason, reading, errata, notes, expectedVerdict } = item;
+  return { id, kind, section, quote, statement, printed, formula, condition, correction, reason, reading, errata, notes, expectedVerdict, file, sentences, result };
 }
 
 /** JSON cannot hold ±Infinity or NaN; they are written as strings so nothing is silently lost. */
