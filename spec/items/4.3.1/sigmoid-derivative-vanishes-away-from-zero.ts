@@ -25,8 +25,7 @@ export default defineItem({
   quote: String.raw`当$\hat{y}$远离 0 时，Sigmoid的导数$\sigma'(\hat{y}) = \sigma(\hat{y})(1-\sigma(\hat{y}))$变得很小，导致梯度消失`,
   statement: 'As the logit z moves away from 0, the sigmoid derivative σ\'(z) = σ(z)(1 − σ(z)) becomes very small (≤ e^{−|z|}), and so does the MSE gradient, '
     + 'which carries the factor σ\'(z) (4.3.6).',
-  reading: t`ŷ is read as the logit z = wᵀx + b, the argument of σ in the same sentence (σ(ŷ)), as in 4.3.6 read with σ' at the logit. `
-    + t`Read literally, ŷ is the prediction σ(z) ∈ (0, 1), and σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)) never drops below σ'(1) = ${num(sigmoidDerivative(1), 4)}.`,
+  reading: t`ŷ is read as the logit z = wᵀx + b, the argument of σ in the same sentence (σ(ŷ)), as in 4.3.6 read with σ' at the logit. Read literally, ŷ is the prediction σ(z) ∈ (0, 1), and σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)) never drops below σ'(1) = ${num(sigmoidDerivative(1), 4)}.`,
   errata: ['sigma-prime-of-output'],
   expectedVerdict: 'holds',
   checks: [
