@@ -2,10 +2,13 @@
 // equations), L(w) = (1/2N) Σ (y⁽ⁿ⁾ − wᵀx⁽ⁿ⁾)², H = (1/N) XᵀX: the data, the minimiser w*, float64
 // iterates from impl's gradient, and the tolerances of comparing them.
 import type fc from 'fast-check';
+import { check, type CheckDefinition } from '../engine/item.ts';
+import { agreement } from '../engine/close.ts';
+import { tfjsGrad } from '../engine/labels.ts';
 import { tolerance } from '../engine/tolerance.ts';
 import { regressionCase, type RegressionCase } from '../domains/index.ts';
 import { gram, matVec, mseLinearGradient, scaleMatrix, solveSpd, symmetricEigenvalues, transpose } from '../../impl/index.ts';
-import { residualScale, inputScale } from './linearModels.ts';
+import { inputScale, linearGradientTolerance, residualScale, tfjsLinearModel } from './linearModels.ts';
 
 /** Condition number of XᵀX the data may have (so w* and the contraction factors are well determined). */
 export const MAX_CONDITION = 1e3;
@@ -46,3 +49,15 @@ export function iterateTolerance(c: RegressionCase, eta: number, steps: number, 
   const stepTerms = eta * 2 * Math.max(...iterates.map((w) => residualScale({ ...c, w }))) * inputScale(c);
   return tolerance({ dtypes: ['float64', 'float64'], operations: steps * (2 * (c.d + c.N) + 6), scale: wMax + stepTerms, condition: MAX_CONDITION });
 }
+
+export const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+export const distance = (a: number[], b: number[]) => norm(a.map((x, i) => x - b[i]!));
+
+/** The support check of items that run gradient descent on impl's gradient: impl mseLinearGradient (bias 0) ↔ tfjs autodiff. */
+export const gdGradientSupportCheck: CheckDefinition<RegressionCase> = check({
+  name: 'impl mseLinearGradient (bias 0) ↔ tfjs autodiff gradient', role: 'support', oracle: tfjsGrad, arbitrary: gdData, runs: 'default',
+  evaluate: (cases, ctx) => {
+    const reference = tfjsLinearModel(cases, ctx, 'linear-mse', 'half');
+    return cases.map((c, b) => agreement(mseLinearGradient(c.X, c.y, c.w, 0, 'half').w, reference[b]!.gradient, linearGradientTolerance(c)));
+  },
+});

@@ -4,12 +4,10 @@ import { IMPL_F64, tfjsHessian } from '../../engine/labels.ts';
 import { binaryClassificationCase, type RegressionCase } from '../../domains/index.ts';
 import { linearPredictions, logisticCrossEntropyGradient, outer, sigmoidDerivative, solveSpd, symmetricEigen } from '../../../impl/index.ts';
 import { sigmoidGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
-import { gdData, gdIterates, hessianOf, minimiser } from '../../support/gradientDescent.ts';
+import { distance, gdData, gdIterates, hessianOf, minimiser, norm } from '../../support/gradientDescent.ts';
 
 const STEPS = 60;
 const BELOW = 1.9, ABOVE = 2.1;
-const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-const distance = (a: number[], b: number[]) => norm(a.map((x, i) => x - b[i]!));
 
 /** Hessian of the mean logistic cross-entropy (bias 0) in w: (1/N) Σ σ'(wᵀx) x xᵀ. */
 function logisticHessian(c: RegressionCase, w: number[]): number[][] {

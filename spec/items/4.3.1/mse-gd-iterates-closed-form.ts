@@ -1,9 +1,8 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notAbove } from '../../engine/close.ts';
-import { IMPL_F64, eigenOracle, tfjsGrad } from '../../engine/labels.ts';
-import { addMatrices, identity, matVec, mseLinearGradient, scaleMatrix } from '../../../impl/index.ts';
-import { linearGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
-import { gdData, gdIterates, hessianOf, iterateTolerance, minimiser, stepSize } from '../../support/gradientDescent.ts';
+import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
+import { addMatrices, identity, matVec, scaleMatrix } from '../../../impl/index.ts';
+import { gdData, gdGradientSupportCheck, gdIterates, hessianOf, iterateTolerance, minimiser, norm, stepSize } from '../../support/gradientDescent.ts';
 
 const STEPS = 20;
 
@@ -17,7 +16,6 @@ function predicted(c: Parameters<typeof hessianOf>[0], eta: number): number[][] 
   return out;
 }
 
-const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 export default defineItem({
   id: 'mse-gd-iterates-closed-form', kind: 'claim', section: '4.3.1',
@@ -45,12 +43,6 @@ export default defineItem({
         return notAbove(worst, 0, Math.sqrt(c.d) * iterateTolerance(c, eta, STEPS, run));
       }),
     }),
-    check({
-      name: 'impl mseLinearGradient (bias 0) ↔ tfjs autodiff gradient', role: 'support', oracle: tfjsGrad, arbitrary: gdData, runs: 'default',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsLinearModel(cases, ctx, 'linear-mse', 'half');
-        return cases.map((c, b) => agreement(mseLinearGradient(c.X, c.y, c.w, 0, 'half').w, reference[b]!.gradient, linearGradientTolerance(c)));
-      },
-    }),
+    gdGradientSupportCheck,
   ],
 });

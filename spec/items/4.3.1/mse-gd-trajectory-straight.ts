@@ -1,13 +1,10 @@
 import { check, defineItem } from '../../engine/item.ts';
-import { agreement } from '../../engine/close.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { IMPL_F64 } from '../../engine/labels.ts';
 import type { RegressionCase } from '../../domains/index.ts';
-import { mseLinearGradient, symmetricEigen } from '../../../impl/index.ts';
-import { linearGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
-import { gdData, gdIterates, hessianOf, iterateTolerance, minimiser, stepSize } from '../../support/gradientDescent.ts';
+import { symmetricEigen } from '../../../impl/index.ts';
+import { gdData, gdGradientSupportCheck, gdIterates, hessianOf, iterateTolerance, minimiser, norm, stepSize } from '../../support/gradientDescent.ts';
 
 const STEPS = 10;
-const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 /**
  * How far the path w_0, w_1, …, w_T bends: the largest distance of an iterate from the straight line through
@@ -66,12 +63,6 @@ export default defineItem({
         return { value: bend(run).value, bound: relativeTolerance(c, eta, run) };
       }),
     }),
-    check({
-      name: 'impl mseLinearGradient (bias 0) ↔ tfjs autodiff gradient', role: 'support', oracle: tfjsGrad, arbitrary: gdData, runs: 'default',
-      evaluate: (cases, ctx) => {
-        const reference = tfjsLinearModel(cases, ctx, 'linear-mse', 'half');
-        return cases.map((c, b) => agreement(mseLinearGradient(c.X, c.y, c.w, 0, 'half').w, reference[b]!.gradient, linearGradientTolerance(c)));
-      },
-    }),
+    gdGradientSupportCheck,
   ],
 });
