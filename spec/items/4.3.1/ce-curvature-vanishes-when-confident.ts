@@ -16,6 +16,9 @@ export default defineItem({
   id: 'ce-curvature-vanishes-when-confident', kind: 'claim', section: '4.3.1',
   quote: '当某个类别的预测概率接近 1 时，Hessian 中对应方向的曲率变小',
   statement: 'As the predicted probability of a class approaches 1, the curvature of cross-entropy along that class’s logit, p̂_k(1 − p̂_k), goes to 0.',
+  reading: 'The direction of class k: its logit z_k, or in the weights (4.3.9, H = (diag(p̂) − p̂p̂ᵀ) ⊗ x xᵀ) a direction e_k ⊗ u of its weight vector w_k, '
+    + 'where the curvature is (uᵀx)² p̂_k(1 − p̂_k): the same factor, checked here in the logits. (As p̂_k → 1 every other p̂_j → 0 too, so the '
+    + 'whole Hessian vanishes, not only the curvature along class k.)',
   expectedVerdict: 'holds',
   checks: [
     check({

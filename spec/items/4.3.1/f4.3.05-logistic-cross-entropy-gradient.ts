@@ -65,6 +65,7 @@ export default defineItem({
     statement: 'The sign is wrong in the last line: the gradient is +(1/N) Σ (p̂ − y) x (the middle line of 4.3.5 is right).',
     latex: String.raw`\frac{\partial L_{CE}}{\partial w} = \frac{1}{N} \sum_n (\hat{p}^{(n)} - y^{(n)}) x^{(n)}`,
   },
+  errata: ['gradient-sign-flipped'],
   expectedVerdict: 'refuted',
   checks: [
     check({

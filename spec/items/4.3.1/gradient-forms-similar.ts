@@ -14,8 +14,11 @@ const ceForm = (c: RegressionCase) => { const r = sigmoid(linearPredictions(c.X,
 
 export default defineItem({
   id: 'gradient-forms-similar', kind: 'claim', section: '4.3.1',
-  quote: String.raw`均方误差梯度：$\propto (\hat{y} - y) \cdot x$`,
-  statement: 'Per sample, the MSE gradient of a linear model is (ŷ − y)·x and the cross-entropy gradient of a logistic model is (p̂ − y)·x.',
+  quote: '它们关于模型参数的梯度都具有类似的形式——都与"预测值与真实值的差异"成正比',
+  statement: 'The gradients of both losses in the model parameters are proportional to prediction minus target: per sample, the MSE gradient of a '
+    + 'linear model is (ŷ − y)·x and the cross-entropy gradient of a logistic model is (p̂ − y)·x (the two bullets that follow).',
+  reading: 'Per sample, with the models of 4.3.4 (ŷ = wᵀx + b) and 4.3.5 (p̂ = σ(wᵀx + b)); ∝ leaves the constant free, so the MSE form holds '
+    + 'with the ½ of 4.3.1 (factor 1, checked) and without it (factor 2).',
   expectedVerdict: 'holds',
   checks: [
     check({

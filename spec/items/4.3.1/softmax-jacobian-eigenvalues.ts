@@ -15,6 +15,7 @@ export default defineItem({
       + 'probabilities, p̂₍ᵢ₋₁₎ ≤ λᵢ ≤ p̂₍ᵢ₎; they sum to 1 − ‖p̂‖². (p̂_i(1 − p̂_i) are its diagonal entries, not its eigenvalues.)',
     latex: String.raw`\lambda_1 = 0,\quad \hat{p}_{(i-1)} \le \lambda_i \le \hat{p}_{(i)}\ (i \ge 2),\quad \textstyle\sum_i \lambda_i = 1 - \|\hat{p}\|^2`,
   },
+  errata: ['softmax-jacobian-spectrum'],
   expectedVerdict: 'refuted',
   checks: [
     check({

@@ -14,6 +14,7 @@ export default defineItem({
       + 'with eigenvector 𝟙, and the others are ≥ 0 — which is what makes cross-entropy convex in the logits.',
     latex: String.raw`v^T(\text{diag}(\hat{p}) - \hat{p}\hat{p}^T)v = \sum_i \hat{p}_i v_i^2 - \Big(\sum_i \hat{p}_i v_i\Big)^2 \ge 0,\qquad (\text{diag}(\hat{p}) - \hat{p}\hat{p}^T)\mathbf{1} = 0`,
   },
+  errata: ['softmax-jacobian-definiteness'],
   expectedVerdict: 'refuted',
   checks: [
     check({
