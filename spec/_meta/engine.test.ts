@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agreement, difference, differenceOf } from '../engine/close.ts';
 import { REFUTATION_MARGIN, gamma, statedPrecision, tolerance, UNIT_ROUNDOFF } from '../engine/tolerance.ts';
 import { check, defineItem, type RunContext } from '../engine/item.ts';
-import { deriveVerdict, runCheck, runItem } from '../engine/run.ts';
+import { deriveVerdict, marginOf, runCheck, runItem } from '../engine/run.ts';
 import { DEFAULT_CONFIG, configFromEnv, ConfigError } from '../engine/config.ts';
 import { real } from '../domains/index.ts';
 import { assertDeclared, References } from '../engine/references.ts';
@@ -117,6 +117,17 @@ describe('runner and verdicts', () => {
     expect(deriveVerdict(item, [inside, outside] as never).verdict).toBe('conditional');
     expect(deriveVerdict(item, [inside, { ...outside, passed: true, margin: 2 }] as never).verdict).toBe('holds');
     expect(deriveVerdict(item, [{ ...inside, passed: false, margin: 0.5 }, outside] as never).verdict).toBe('inconclusive');
+  });
+  it('THE margin: a ratio on the passing side above 1, never negative; ∞ for exact, 0 for NaN or a value on the wrong side of zero', () => {
+    expect(marginOf({ value: 1, bound: 4 })).toBe(4);
+    expect(marginOf({ value: 4, bound: 1 })).toBe(0.25);
+    expect(marginOf({ value: 0, bound: 1 })).toBe(Infinity);
+    expect(marginOf({ value: 1, bound: 0 })).toBe(0);
+    expect(marginOf({ value: NaN, bound: 1 })).toBe(0);
+    expect(marginOf({ value: 8, bound: 2, sense: 'atLeast' })).toBe(4);
+    expect(marginOf({ value: -3, bound: 2, sense: 'atLeast' })).toBe(0);
+    expect(marginOf({ value: 0, bound: 2, sense: 'atLeast' })).toBe(0);
+    expect(marginOf({ value: 1, bound: 0, sense: 'atLeast' })).toBe(Infinity);
   });
   describe('existential claims: a sample shows a witness, never the absence of one', () => {
     // An item built to break the rule: its only evidence against the claim is an existential check that

@@ -174,6 +174,16 @@ export function assertDeclared(id: ReferenceId): void {
   }
 }
 
+/**
+ * Entry points to an oracle call this before answering: a check that declared its references must have
+ * declared `id` (the engine has then qualified it); a check that names none yet gets `legacy`, the
+ * entry point's own qualification, so checks can move to handles one at a time.
+ */
+export function useReference(id: ReferenceId, legacy?: () => void): void {
+  if (declared === null) { legacy?.(); return; }
+  assertDeclared(id);
+}
+
 /** The references of one worker: qualified on first use, findings kept for the report. */
 export class References {
   private readonly table: Record<ReferenceId, ReferenceSpec>;

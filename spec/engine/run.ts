@@ -70,8 +70,13 @@ const passes = (o: Outcome) => ((o.sense ?? 'atMost') === 'atMost' ? o.value <= 
 export function marginOf(o: Pick<Outcome, 'value' | 'bound' | 'sense'>): number {
   const atMost = (o.sense ?? 'atMost') === 'atMost';
   if (Number.isNaN(o.value) || Number.isNaN(o.bound)) return 0;
-  if (atMost) return o.value <= 0 && o.value <= o.bound ? Infinity : o.bound / o.value;
-  return o.bound === 0 ? (o.value > 0 ? Infinity : 0) : o.value / o.bound;
+  if (atMost) {
+    if (o.value <= 0 && o.value <= o.bound) return Infinity;
+    return o.bound <= 0 ? 0 : o.bound / o.value;
+  }
+  // "at least": a value at or below zero against a positive bound misses it infinitely (not a negative ratio).
+  if (o.bound <= 0) return o.value >= o.bound ? Infinity : 0;
+  return o.value <= 0 ? 0 : o.value / o.bound;
 }
 
 /** A case is a witness of an existential claim only when it clears its bound by the refutation margin. */

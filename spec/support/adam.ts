@@ -7,6 +7,7 @@ import { tolerance } from '../engine/tolerance.ts';
 import { ADAM_SETTINGS, type AdamRun } from '../domains/index.ts';
 import { adamTrajectory, type AdamConfig } from '../../impl/index.ts';
 import { tfjsAdamTrajectory, type TfjsAdamState } from '../../oracles/tfjs/adam.ts';
+import { useReference } from '../engine/references.ts';
 
 export interface AdamCase { config: AdamConfig; w0: number[]; gradients: number[][] }
 
@@ -15,6 +16,7 @@ export const tfjsAdamLabel = (ctx: RunContext) => `tfjs-${ctx.tfjs.runtime.backe
 
 /** The tfjs state after every step of every case (trajectory[t − 1] is the state after step t). */
 export async function tfjsAdam(cases: AdamCase[], ctx: RunContext): Promise<TfjsAdamState[][]> {
+  useReference('tfjs-adam');
   const groups = new Map<string, number[]>();
   cases.forEach((c, i) => {
     const key = JSON.stringify(c.config);

@@ -7,10 +7,15 @@ import { elementary, tolerance } from '../engine/tolerance.ts';
 import type { AttentionCase } from '../domains/index.ts';
 import { attentionForward, attentionWeightsProjectionLoss, qualifyAttentionForward, softmaxForward } from '../../oracles/tfjs/attention.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+import { useReference } from '../engine/references.ts';
 
 let qualified: boolean | undefined;
 
 function ensureQualified(ctx: RunContext): void {
+  useReference('tfjs-forward', () => legacyQualification(ctx));
+}
+
+function legacyQualification(ctx: RunContext): void {
   if (qualified === undefined) {
     qualified = qualifyAttentionForward(ctx.tfjs.runtime.tf).every((m) => m.relativeError <= tolerance({
       dtypes: ['float32', 'float64'], operations: elementary(m.size), scale: 1, condition: 1 + m.inputMagnitude }));

@@ -8,6 +8,7 @@ import { elementary, tolerance } from '../engine/tolerance.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 import { GAUSS_HERMITE_3, qualifyGaussHermite, type QuadratureRule } from '../../oracles/quadrature.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+import { useReference } from '../engine/references.ts';
 
 export const oneHotRow = (C: number, y: number) => Array.from({ length: C }, (_, i) => (i === y ? 1 : 0));
 const outerProduct = (a: number[], b: number[]) => a.map((ai) => b.map((bj) => ai * bj));
@@ -90,6 +91,11 @@ let quadrature: QuadratureRule | undefined;
 
 /** The 3-node Gauss–Hermite rule, after it has reproduced E[Zᵏ] for k ≤ 5 (its exactness degree). */
 export function qualifiedGaussHermite(): QuadratureRule {
+  useReference('gauss-hermite', legacyQualification);
+  return GAUSS_HERMITE_3;
+}
+
+function legacyQualification(): void {
   if (!quadrature) {
     const moments = qualifyGaussHermite(GAUSS_HERMITE_3, GAUSS_HERMITE_3.exactDegree);
     const missed = moments.filter((m) => !(Math.abs(m.got - m.expected)
@@ -97,7 +103,6 @@ export function qualifiedGaussHermite(): QuadratureRule {
     if (missed.length) throw new OracleNotQualifiedError('Gauss–Hermite quadrature', `missed E[Z^${missed[0]!.k}]`);
     quadrature = GAUSS_HERMITE_3;
   }
-  return quadrature;
 }
 
 export const GAUSS_HERMITE_LABEL = 'exact expectation by 3-node Gauss–Hermite quadrature';

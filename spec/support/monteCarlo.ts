@@ -4,6 +4,7 @@
 import { MONTE_CARLO_Z, tolerance } from '../engine/tolerance.ts';
 import { qualifyMonteCarlo, type Estimate, type MonteCarloQualification } from '../../oracles/monteCarlo.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+import { useReference } from '../engine/references.ts';
 
 export { MONTE_CARLO_COMPARISONS, MONTE_CARLO_FALSE_ALARM_RATE, MONTE_CARLO_Z } from '../engine/tolerance.ts';
 
@@ -22,8 +23,16 @@ export function monteCarloTolerance(e: Estimate, scale: number): number {
 
 let qualification: { measurements: MonteCarloQualification[]; qualified: boolean } | undefined;
 
-/** The qualification measurements (run once per worker); throws OracleNotQualifiedError if any known expectation is missed. */
-export function qualifiedMonteCarlo(): MonteCarloQualification[] {
+/**
+ * Before any Monte Carlo estimate: a check that names its references must have named 'monte-carlo' (the
+ * engine qualified it); otherwise the measurements run here once per worker. Throws
+ * OracleNotQualifiedError if any known expectation is missed.
+ */
+export function qualifiedMonteCarlo(): void {
+  useReference('monte-carlo', legacyQualification);
+}
+
+function legacyQualification(): void {
   if (!qualification) {
     const measurements = qualifyMonteCarlo(QUALIFICATION_SAMPLES, QUALIFICATION_SEED);
     qualification = { measurements, qualified: measurements.every((m) => m.zScore <= MONTE_CARLO_Z) };
@@ -32,7 +41,6 @@ export function qualifiedMonteCarlo(): MonteCarloQualification[] {
     const failed = qualification.measurements.filter((m) => !(m.zScore <= MONTE_CARLO_Z)).map((m) => `${m.case}: z = ${m.zScore.toFixed(2)}`);
     throw new OracleNotQualifiedError('Monte Carlo', failed.join('; '));
   }
-  return qualification.measurements;
 }
 
 /** A per-case seed: cases carry an integer seed drawn by fast-check, so a shrunk case replays its draws. */

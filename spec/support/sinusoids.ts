@@ -6,6 +6,7 @@ import type { SinusoidWindow } from '../domains/index.ts';
 import { gram, sinusoidalEncoding } from '../../impl/index.ts';
 import { qualifyTrigonometricSums, sinusoidGram } from '../../oracles/trigonometricSums.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+import { useReference } from '../engine/references.ts';
 
 /** The Transformer's frequencies as printed by Vaswani et al. (2017): ω_i = 1/10000^{2i/d}, i = 0 … d/2 − 1. */
 export const transformerFrequencies = (d: number) => Array.from({ length: d / 2 }, (_, i) => 1 / 10000 ** ((2 * i) / d));
@@ -33,11 +34,15 @@ export function numericGram(w: SinusoidWindow): number[][] {
 let qualified: boolean | undefined;
 /** The closed-form Gram, after the oracle met every exactly known window sum. */
 export function closedFormGram(w: SinusoidWindow): number[][] {
+  useReference('trig-sums', legacyQualification);
+  return sinusoidGram(frequenciesOf(w), w.length);
+}
+
+function legacyQualification(): void {
   qualified ??= qualifyTrigonometricSums().every((m) => m.absoluteError <= tolerance({
     // Argument L·θ/2 carries a rounding relative to its size (≤ πL), and 1/sin(θ/2) amplifies it by ≤ L/π: κ = L²·… on scale 1.
     dtypes: ['float64', 'float64'], operations: elementary(3) + 3, scale: m.length, condition: 1 + 2 * Math.PI * m.length }));
   if (!qualified) throw new OracleNotQualifiedError('trigonometric sums (Dirichlet kernel)', 'missed an exactly known window sum');
-  return sinusoidGram(frequenciesOf(w), w.length);
 }
 
 /**

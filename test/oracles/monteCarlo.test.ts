@@ -1,8 +1,9 @@
 // The Monte Carlo oracle: deterministic, qualified on known expectations, and able to reject a wrong value.
 import { describe, expect, it } from 'vitest';
 import { drawSample, expectation, gaussian, laplace, meanOf, medianOf, rng } from '../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_Z, monteCarloTolerance, qualifiedMonteCarlo } from '../../spec/support/monteCarlo.ts';
+import { MONTE_CARLO_Z, monteCarloTolerance } from '../../spec/support/monteCarlo.ts';
 import { monteCarloZ } from '../../spec/engine/tolerance.ts';
+import { References } from '../../spec/engine/references.ts';
 
 describe('Monte Carlo oracle', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -17,10 +18,12 @@ describe('Monte Carlo oracle', () => {
     for (let i = 0; i < 100_000; i++) { const u = r.uniform(); if (!(u > 0 && u < 1)) outside++; }
     expect(outside).toBe(0);
   });
-  it('qualifies on known means, variances and medians', () => {
-    const ms = qualifiedMonteCarlo();
-    expect(ms.length).toBeGreaterThanOrEqual(12);
-    for (const m of ms) expect(m.zScore, m.case).toBeLessThanOrEqual(MONTE_CARLO_Z);
+  it('qualifies on known means, variances and medians (through the one reference registry)', async () => {
+    const refs = new References();
+    await refs.qualify(['monte-carlo']);
+    const [finding] = refs.findings();
+    expect(finding!.cases.length).toBeGreaterThanOrEqual(12);
+    for (const m of finding!.cases) expect(m.error, m.case).toBeLessThanOrEqual(MONTE_CARLO_Z);
   });
   it('rejects a mean that is off by a few standard deviations of the estimate (the test can fail)', () => {
     const e = expectation(gaussian(2, 1).sample, 20_000, 11);
