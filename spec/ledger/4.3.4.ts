@@ -40,7 +40,7 @@ export default ledger('4.3.4', [
   { at: 36, hash: '0ea1f635', words: "梯度归一化：当不同任务的", items: ['loss-scale-gradient-domination'] },
   { at: 37, hash: 'd1ff263a', words: "梯度归一化方法通过调整每", items: ['gradient-normalisation-prevents-domination', '4.3.33'] },
   { at: 38, hash: 'ff6fc263', words: "(4.3.33)", items: ['4.3.33'] },
-  { at: 39, hash: '0b85d83d', words: "帕累托最优性：在多任务学", class: 'todo' as never, reason: 'TODO' },
+  { at: 39, hash: '0b85d83d', words: "帕累托最优性：在多任务学", items: ['weightings-not-all-pareto-optimal'], class: 'no-math', reason: 'The parenthesis defines Pareto optimality (no other solution is at least as good in every task and better in one); the checks of weightings-not-all-pareto-optimal use that definition.' },
   { at: 40, hash: 'f15be966', words: "使用Multi-Task", items: ['mgda-pareto-front'] },
   { at: 41, hash: '4793bccd', words: "在多任务Transfor", class: 'todo' as never, reason: 'TODO' },
   { at: 42, hash: '82229517', words: "损失函数的组合方式直接影", class: 'todo' as never, reason: 'TODO' },
