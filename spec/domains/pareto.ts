@@ -4,6 +4,9 @@
 import fc from 'fast-check';
 import { between, matrix, real, vector } from './index.ts';
 
+/** The smallest eigenvalue the quadratic tasks' A_k can have (A_k = M_kM_kᵀ/d + QUADRATIC_EIGENVALUE_FLOOR·I). */
+export const QUADRATIC_EIGENVALUE_FLOOR = 0.1;
+
 /** Convex quadratic tasks L_k(θ) = ½(θ − a_k)ᵀA_k(θ − a_k), A_k = M_kM_kᵀ/d + ⅒I (eigenvalues ≥ ⅒). */
 export interface QuadraticTasks { kind: 'quadratic'; d: number; A: number[][][]; a: number[][] }
 /** Non-convex tasks f_k(θ) = θ⁴/4 − θ²/2 + c_kθ on R: two wells near ±1, tilted by c_k. */
@@ -16,7 +19,7 @@ export function quadraticTasks(k: number, dRange: [number, number] = [1, 4]): fc
     a: fc.array(vector(d, 3), { minLength: k, maxLength: k }),
   }).map(({ M, a }) => ({
     kind: 'quadratic' as const, d, a,
-    A: M.map((m) => m.map((ri, i) => m.map((rj, j) => ri.reduce((s, x, l) => s + x * rj[l]!, 0) / d + (i === j ? 0.1 : 0)))),
+    A: M.map((m) => m.map((ri, i) => m.map((rj, j) => ri.reduce((s, x, l) => s + x * rj[l]!, 0) / d + (i === j ? QUADRATIC_EIGENVALUE_FLOOR : 0)))),
   })));
 }
 
