@@ -5,7 +5,7 @@ import { PRINTED_F64, TAYLOR_F64 } from '../../engine/labels.ts';
 import { easyMajority, hardAndEasy } from '../../domains/imbalance.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
 
-/** Focal loss of the true class's logit z, q = σ(z): −(1 − q)^γ log q (Lin et al. 2017); γ = 0 is the cross-entropy. */
+/** Focal loss of the true class's logit z, q = σ(z): −(1 − q)^γ log q (Lin et al.); γ = 0 is the cross-entropy. */
 const focal = (gamma: number) => ([z]: number[]) => { const q = 1 / (1 + Math.exp(-z!)); return -((1 - q) ** gamma) * Math.log(q); };
 /** Its derivative in z: (1 − q)^γ (γ q log q − (1 − q)); the cross-entropy's is −(1 − q). */
 const focalGradient = (gamma: number, q: number) => (1 - q) ** gamma * (gamma * q * Math.log(q) - (1 - q));
@@ -24,7 +24,7 @@ export default defineItem({
   id: 'imbalance-focal-loss', kind: 'claim', section: '4.3.4',
   quote: '如果类别不平衡，可能需要使用加权的交叉熵或 focal loss',
   statement: 'With imbalanced classes, focal loss may be needed: relative to cross-entropy it scales each example\'s logit gradient by r(q) = (1 − q)^{γ−1}(1 − q − γ q log q), q the predicted probability of the true class, which is smaller on every well-classified example (q ≥ ½) than on any misclassified one and falls to 0 like (1 + γ)(1 − q)^γ, so the many easy examples of a majority class lose their share of the gradient to the hard ones.',
-  reading: 'A remedy for imbalance through the training signal, as focal loss was introduced (Lin et al. 2017, γ > 0): easy examples, typically of the abundant class, stop dominating the gradient. The weighted cross-entropy of the same clause is imbalance-weighted-cross-entropy.',
+  reading: 'A remedy for imbalance through the training signal, as focal loss was introduced (Lin et al., γ > 0): easy examples, typically of the abundant class, stop dominating the gradient. The weighted cross-entropy of the same clause is imbalance-weighted-cross-entropy.',
   notes: 'Focal loss does not move the population decision: for two classes, with f(q) = −(1 − q)^γ log q decreasing, R(q) − R(1 − q) = (2p − 1)(f(q) − f(1 − q)), so its minimiser stays on the same side of ½ as p; it changes what training emphasises, not the Bayes decision (unlike class weights).',
   expectedVerdict: 'holds',
   checks: [

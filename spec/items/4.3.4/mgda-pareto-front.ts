@@ -43,7 +43,7 @@ export default defineItem({
   statement: 'Multi-task gradient descent (MGDA) ensures that optimisation converges to the Pareto front: its min-norm direction is a common descent direction, and its limit is Pareto optimal.',
   condition: 'convex task losses: what MGDA ensures (with a step size below 1/L) is convergence to a Pareto-stationary point, where some convex combination of the task gradients vanishes; that point is on the Pareto front when the tasks are convex, while with non-convex losses it can stop at a dominated point',
   errata: ['mgda-pareto-stationary'],
-  notes: 'The algorithm is usually called the Multiple Gradient Descent Algorithm (MGDA, Désidéri 2012; Sener and Koltun 2018 for multi-task learning). The contrast with the previous sentence does not hold for non-convex losses either: a stationary point of a positively weighted sum Σ w_k L_k is Pareto-stationary as well (normalise w to a convex combination), so both approaches guarantee the same thing there.',
+  notes: 'The algorithm is usually called the Multiple Gradient Descent Algorithm (MGDA, Désidéri; applied to multi-task learning by Sener and Koltun). The contrast with the previous sentence does not hold for non-convex losses either: a stationary point of a positively weighted sum Σ w_k L_k is Pareto-stationary as well (normalise w to a convex combination), so both approaches guarantee the same thing there.',
   expectedVerdict: 'conditional',
   checks: [
     check({
