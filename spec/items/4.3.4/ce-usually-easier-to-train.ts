@@ -4,7 +4,7 @@ export default defineItem({
   id: 'ce-usually-easier-to-train', kind: 'claim', section: '4.3.4',
   quote: '在实践中，交叉熵在分类任务中通常比 MSE 更容易训练',
   statement: 'In practice cross-entropy is usually easier to train than MSE for classification.',
-  reason: 'A statement about typical training runs ("在实践中", "通常"), not a property of the losses that holds case by case. The mechanisms it rests on are checked elsewhere: the constant MSE Hessian vs the prediction-dependent cross-entropy Hessian (mse-hessian-constant, ce-hessian-parameter-dependent) and the missing sigmoid factor in the cross-entropy gradient (ce-gradient-no-sigmoid-factor, mse-sigmoid-gradient-vanishes).',
+  reason: 'A frequency claim about practice ("在实践中", "通常"): over the tasks, models, initialisations and tuned learning rates people use, cross-entropy trains more easily. No sampled family of problems stands for that distribution, and a case-by-case version is not the claim: from a start that is not saturated, gradient descent on the two losses, each with its own safe step size, can take the same number of steps. The mechanism the sentence rests on is checked: the MSE gradient of a saturated sigmoid vanishes while the cross-entropy gradient keeps the size of the error (mse-sigmoid-gradient-vanishes, ce-gradient-no-sigmoid-factor), and on classification models the MSE loss is not convex while cross-entropy is (mse-constant-hessian-simpler-optimisation, ce-convex-in-w).',
   expectedVerdict: 'not-checkable',
   checks: [],
 });

@@ -21,6 +21,8 @@ export default defineItem({
   id: 'cross-entropy-minimised-by-true-conditional', kind: 'claim', section: '4.3.4',
   quote: '如果交叉熵损失达到最小，则条件众数预测也是最优的',
   statement: 'The expected cross-entropy E_{y∼P(y|x)}[−log q_y] is minimised exactly at q = P(·|x) (its excess over the minimum is KL(P‖q) ≥ 0), so the argmax of the cross-entropy minimiser is the conditional mode, the Bayes decision under 0-1 loss.',
+  reading: 'In the Bayes-decision framework of 4.3.30 and 4.3.31: the minimum over all predicted distributions q(·|x), pointwise in x (the population minimiser). This is the property surrogate-loss theory calls classification calibration (Fisher consistency).',
+  notes: 'Scope: the property is the loss\'s, not a trained model\'s. Over a restricted model class that does not contain P(y|x) (a misspecified model), the cross-entropy minimiser need not predict the conditional mode, as the squared-loss minimiser need not be E[y|x] in 4.3.30; the sentence, like 4.3.30, is read in the unrestricted setting of the surrounding formulas.',
   expectedVerdict: 'holds',
   checks: [
     check({

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { IMPL_F64 } from '../../engine/labels.ts';
-import { between, classProbabilities } from '../../domains/index.ts';
-import { crossEntropy, entropy, expectedZeroOneRisk, softmax } from '../../../impl/index.ts';
+import { between, classProbabilities, real } from '../../domains/index.ts';
+import { binaryCrossEntropy, crossEntropy, entropy, expectedZeroOneRisk, softmax } from '../../../impl/index.ts';
+import { populationAucLoss } from '../../support/ranking.ts';
 
 const argmax = (v: number[]) => v.reduce((best, x, c) => (x > v[best]! ? c : best), 0);
 // A miscalibrated forecast with the same ranking as p: q = softmax(β·log p), β ≠ 1 (β > 1 over-confident, β < 1 under-confident).
@@ -11,10 +12,26 @@ const miscalibrated = fc.record({ p: classProbabilities(), log2Beta: fc.oneof(be
   .map(({ p, log2Beta }) => ({ p, q: softmax(p.map((x) => 2 ** log2Beta * Math.log(x))), beta: 2 ** log2Beta }))
   .filter(({ p }) => new Set(p).size === p.length); // distinct probabilities: the ranking is strict, the order of q the same
 
+// Binary: inputs x with weights π_x (2–6 of them) and distinct P(y = 1 | x) = p_x on a grid of hundredths; the forecast
+// q_x = σ(β·logit p_x + c) keeps the order of the p_x and is miscalibrated unless (β, c) = (1, 0).
+const logit = (p: number) => Math.log(p / (1 - p));
+const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+const binaryPopulation = fc.record({
+  cells: fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 2, maxLength: 6 }),
+  weights: fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 6, maxLength: 6 }),
+  log2Beta: between(-2, 2), c: real(2),
+}).filter(({ log2Beta, c }) => Math.abs(log2Beta) >= 0.25 || Math.abs(c) >= 0.25).map(({ cells, weights, log2Beta, c }) => {
+  const p = cells.map((k) => k / 100), total = cells.reduce((s, _, x) => s + weights[x]!, 0);
+  return { pi: cells.map((_, x) => weights[x]! / total), p, q: p.map((px) => sigma(2 ** log2Beta * logit(px) + c)), beta: 2 ** log2Beta, c };
+});
+const expectedBinaryCrossEntropy = (pi: number[], p: number[], q: number[]) => pi.reduce((s, w, x) => s + w * binaryCrossEntropy(p[x]!, q[x]!), 0);
+
 export default defineItem({
   id: 'cross-entropy-suits-calibration', kind: 'claim', section: '4.3.4',
   quote: '对于校准需求，交叉熵是更好的选择',
-  statement: 'For calibrated probabilities cross-entropy is the better choice: it is a strictly proper scoring rule, so a forecast q that ranks the classes like the true P(y|x) but is miscalibrated has strictly larger expected cross-entropy, while a ranking-level criterion (the 0-1 risk of argmax q) cannot tell them apart.',
+  statement: 'For calibrated probabilities cross-entropy is the better choice: it is a strictly proper scoring rule, so a forecast that ranks like the true P(y|x) but is miscalibrated has strictly larger expected cross-entropy, while ranking-level criteria — the AUC loss of the ranking losses, the 0-1 risk of the argmax — cannot tell the two apart.',
+  reading: 'Better than the ranking criteria the same sentence offers for ranking needs (AUC loss, ranking losses), measured by one question for each: does the loss tell a calibrated forecast from a miscalibrated one with the same ranking?',
+  notes: 'The comparison is with ranking losses, not with every loss: the squared error of the predicted probabilities (the Brier score) is a strictly proper scoring rule too, minimised by P(y|x) (its excess is ‖q − p‖²), so in this population sense it serves calibration as well.',
   expectedVerdict: 'holds',
   checks: [
     check({
@@ -31,6 +48,21 @@ export default defineItem({
       name: 'same ranking, miscalibrated q: the 0-1 risk of argmax q equals that of argmax p (exactly)', role: 'claim', oracle: IMPL_F64,
       arbitrary: miscalibrated, runs: 'default',
       evaluate: (cs) => cs.map(({ p, q }) => ({ value: Math.abs(expectedZeroOneRisk(p, argmax(q)) - expectedZeroOneRisk(p, argmax(p))), bound: 0 })),
+    }),
+    check({
+      name: 'binary, q_x = σ(β·logit p_x + c): the expected cross-entropy exceeds that of the calibrated p_x (strictly, beyond rounding)', role: 'claim', oracle: IMPL_F64,
+      arbitrary: binaryPopulation, runs: 'default',
+      evaluate: (cs) => cs.map(({ pi, p, q, beta, c }) => ({
+        value: expectedBinaryCrossEntropy(pi, p, q) - expectedBinaryCrossEntropy(pi, p, p), sense: 'atLeast' as const,
+        // Two M-term weighted sums of binary cross-entropies (two logs each), terms ≤ max|log q|, |log(1 − q)|.
+        bound: tolerance({ dtypes: ['float64', 'float64'], operations: elementary(4) + 2 * pi.length + 4, scale: Math.max(...q.flatMap((x) => [-Math.log(x), -Math.log1p(-x)]), 1) }),
+        note: `β = ${beta.toFixed(3)}, c = ${c.toFixed(3)}`,
+      })),
+    }),
+    check({
+      name: 'binary, q_x = σ(β·logit p_x + c): the population AUC loss of q equals that of p (exactly: it sees only the order)', role: 'claim', oracle: 'population AUC loss (float64)',
+      arbitrary: binaryPopulation, runs: 'default',
+      evaluate: (cs) => cs.map(({ pi, p, q }) => ({ value: Math.abs(populationAucLoss(pi, p, q) - populationAucLoss(pi, p, p)), bound: 0 })),
     }),
   ],
 });

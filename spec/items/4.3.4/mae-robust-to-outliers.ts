@@ -4,7 +4,7 @@ import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
 import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, vector } from '../../domains/index.ts';
-import { sampleMean, sampleMedian } from '../../../impl/index.ts';
+import { meanAbsoluteError, sampleMean, sampleMedian } from '../../../impl/index.ts';
 
 // N ∈ [3, 12] observations in [−5, 5]; one of them is replaced by an outlier at distance 10^{1…6} beyond the data.
 const contaminated = fc.integer({ min: 3, max: 12 }).chain((n) => fc.record({ y: vector(n, 5), index: fc.nat(n - 1), log10Distance: between(1, 6), sign: fc.constantFrom(-1, 1) }))
@@ -15,12 +15,40 @@ const contaminated = fc.integer({ min: 3, max: 12 }).chain((n) => fc.record({ y:
   });
 const range = (y: number[]) => Math.max(...y) - Math.min(...y);
 
+// Fewer than half of N ∈ [3, 12] observations replaced by arbitrary values of magnitude up to 10⁹, either sign.
+const heavilyContaminated = fc.integer({ min: 3, max: 12 }).chain((n) => fc.record({
+  y: vector(n, 5), m: fc.integer({ min: 1, max: Math.ceil(n / 2) - 1 }), shuffle: fc.array(fc.nat(), { minLength: n, maxLength: n }),
+  outliers: fc.array(fc.record({ log10: between(0, 9), sign: fc.constantFrom(-1, 1) }), { minLength: n, maxLength: n }),
+})).map(({ y, m, shuffle, outliers }) => {
+  const order = y.map((_, i) => i).sort((a, b) => shuffle[a]! - shuffle[b]! || a - b), replaced = new Set(order.slice(0, m));
+  return { y, m, yOut: y.map((v, i) => (replaced.has(i) ? outliers[i]!.sign * 10 ** outliers[i]!.log10 : v)), clean: y.filter((_, i) => !replaced.has(i)) };
+});
+const observations = fc.integer({ min: 1, max: 12 }).chain((n) => vector(n, 5));
+
 export default defineItem({
   id: 'mae-robust-to-outliers', kind: 'claim', section: '4.3.4',
   quote: 'MAE 用于对异常值鲁棒的场景',
-  statement: 'MAE suits data with outliers: once an observation is moved beyond the data, moving it farther does not move the MAE minimiser (the median) at all, while the MSE minimiser (the mean) moves by (outlier − y_k)/N, without bound.',
+  statement: 'MAE suits data with outliers: its minimiser, the median, stays within the range of the clean observations whenever fewer than half are replaced by outliers of any size, and does not move at all when an outlier beyond the data moves farther, while the MSE minimiser (the mean) moves by (outlier − y_k)/N, without bound.',
   expectedVerdict: 'holds',
   checks: [
+    check({
+      name: 'impl sampleMedian minimises the empirical MAE: MAE(y, median) ≤ MAE(y, y_j) for every observation y_j (a convex piecewise-linear function is least at a data point)', role: 'support',
+      oracle: 'exhaustive over the data points (float64)', arbitrary: observations, runs: 'default',
+      evaluate: (cs) => cs.map((y) => ({
+        value: Math.max(0, meanAbsoluteError(y, y.map(() => sampleMedian(y))) - Math.min(...y.map((yj) => meanAbsoluteError(y, y.map(() => yj))))),
+        // Two N-term sums of |y_n − c| ≤ 10.
+        bound: tolerance({ dtypes: ['float64', 'float64'], operations: y.length + 3, scale: 10 }),
+      })),
+    }),
+    check({
+      name: 'breakdown: with m < N/2 observations replaced by values up to 10⁹ in size, median(y) stays within [min, max] of the clean ones (exactly)', role: 'claim', oracle: IMPL_F64,
+      arbitrary: heavilyContaminated, runs: 'default',
+      evaluate: (cs) => cs.map(({ yOut, clean, m }) => {
+        const med = sampleMedian(yOut), lo = Math.min(...clean), hi = Math.max(...clean);
+        // The median is a clean order statistic or the mean of two: no rounding can take it outside [lo, hi].
+        return { value: Math.max(0, lo - med, med - hi), bound: 0, note: `${m} of ${yOut.length} replaced: median ${med.toPrecision(4)}, clean range [${lo.toPrecision(4)}, ${hi.toPrecision(4)}], mean ${sampleMean(yOut).toExponential(2)}` };
+      }),
+    }),
     check({
       name: 'MAE minimiser: median(y with outlier o) is the same for o and for an outlier 1000× farther (exactly), within range(y) of median(y)', role: 'claim', oracle: IMPL_F64,
       arbitrary: contaminated, runs: 'default',

@@ -4,6 +4,8 @@ import { tolerance } from '../../engine/tolerance.ts';
 import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, taskGradients, vector } from '../../domains/index.ts';
 import { euclideanNorm, mgdaTwoTasks, minNormCombination } from '../../../impl/index.ts';
+import { solveLinear } from '../../../oracles/linalg.ts';
+import { QUADRATIC_EIGENVALUE_FLOOR, quadraticTasks, type QuadraticTasks } from '../../domains/pareto.ts';
 
 const twoGradients = taskGradients({ tasks: [2, 2] }).map(([g1, g2]) => ({ g1: g1!, g2: g2! }));
 
@@ -14,6 +16,13 @@ const convexTasks = fc.integer({ min: 1, max: 5 }).chain((d) => fc.record({ a1: 
 const doubleWells = fc.record({ c1: between(0.1, 0.3), c2: between(0.1, 0.3), theta0: between(0.5, 1.5) });
 const well = (c: number) => (t: number) => t ** 4 / 4 - t ** 2 / 2 + c * t;
 const wellGradient = (c: number) => (t: number[]) => [t[0]! ** 3 - t[0]! + c];
+
+// General convex tasks: anisotropic quadratics L_k = ½(θ − a_k)ᵀA_k(θ − a_k) with different A_k (eigenvalues ≥ ⅒),
+// started anywhere in [−4, 4]^d. MGDA with η = 1/max_k‖A_k‖_F (≤ 1/L) decreases both losses at every step.
+const anisotropicTasks = quadraticTasks(2).chain((tasks) => vector(tasks.d, 4).map((theta0) => ({ tasks, theta0 })));
+const QUADRATIC_ITERATIONS = 2000;
+const frobenius = (A: number[][]) => Math.sqrt(A.flat().reduce((s, x) => s + x * x, 0));
+const quadraticGradient = (A: number[][], a: number[]) => (t: number[]) => A.map((row) => row.reduce((s, x, j) => s + x * (t[j]! - a[j]!), 0));
 
 /** Distance from θ to the segment [a₁, a₂]. */
 function distanceToSegment(theta: number[], a1: number[], a2: number[]): number {
@@ -31,8 +40,10 @@ const WELL_STEP = 0.1, WELL_ITERATIONS = 2000;
 export default defineItem({
   id: 'mgda-pareto-front', kind: 'claim', section: '4.3.4',
   quote: 'Multi-Task Gradient Descent** 可以确保优化过程收敛到帕累托前沿',
-  statement: 'Multi-task gradient descent (MGDA) drives optimisation to the Pareto front: its min-norm direction is a common descent direction, and its limit is Pareto optimal.',
-  condition: 'convex task losses: MGDA converges to Pareto-stationary points, which are Pareto optimal only when the tasks are convex; with non-convex losses it can stop at a dominated point',
+  statement: 'Multi-task gradient descent (MGDA) ensures that optimisation converges to the Pareto front: its min-norm direction is a common descent direction, and its limit is Pareto optimal.',
+  condition: 'convex task losses: what MGDA ensures (with a step size below 1/L) is convergence to a Pareto-stationary point, where some convex combination of the task gradients vanishes; that point is on the Pareto front when the tasks are convex, while with non-convex losses it can stop at a dominated point',
+  errata: ['mgda-pareto-stationary'],
+  notes: 'The algorithm is usually called the Multiple Gradient Descent Algorithm (MGDA, Désidéri; applied to multi-task learning by Sener and Koltun). The contrast with the previous sentence does not hold for non-convex losses either: a stationary point of a positively weighted sum Σ w_k L_k is Pareto-stationary as well (normalise w to a convex combination), so both approaches guarantee the same thing there.',
   expectedVerdict: 'conditional',
   checks: [
     check({
@@ -67,6 +78,26 @@ export default defineItem({
         // Each step's roundings are halved by the next; a few d-term dot products at scale max|a|, |θ|.
         const scale = Math.max(...a1.map(Math.abs), ...a2.map(Math.abs), ...limit.map(Math.abs), 1);
         return { value: distanceToSegment(limit, a1, a2), bound: tolerance({ dtypes: ['float64', 'float64'], operations: 2 * (4 * a1.length + 6), scale }) };
+      }),
+    }),
+    check({
+      name: 'convex tasks with different curvatures: MGDA\'s limit minimises γL₁ + (1 − γ)L₂ for its final min-norm weight γ — a point of the Pareto set (ml-matrix solve)', role: 'condition',
+      oracle: 'ml-matrix solve (float64)', arbitrary: anisotropicTasks, runs: 'default',
+      evaluate: (cs: { tasks: QuadraticTasks; theta0: number[] }[]) => cs.map(({ tasks: { A, a, d }, theta0 }) => {
+        const [g1, g2] = [quadraticGradient(A[0]!, a[0]!), quadraticGradient(A[1]!, a[1]!)];
+        const limit = mgdaTwoTasks(g1, g2, theta0, 1 / Math.max(frobenius(A[0]!), frobenius(A[1]!)), QUADRATIC_ITERATIONS);
+        const { gamma } = minNormCombination(g1(limit), g2(limit));
+        const H = A[0]!.map((row, i) => row.map((x, j) => gamma * x + (1 - gamma) * A[1]![i]![j]!));
+        const rhs = H.map((_, i) => gamma * A[0]![i]!.reduce((s, x, j) => s + x * a[0]![j]!, 0) + (1 - gamma) * A[1]![i]!.reduce((s, x, j) => s + x * a[1]![j]!, 0));
+        const target = solveLinear(H, rhs);
+        // θ∞ − θ(γ) = H⁻¹(d∞ − r), d∞ the min-norm direction at θ∞ and r the solve residual, and λ_min(H) ≥ the
+        // generator's eigenvalue floor: at convergence d∞ and r are rounding of d-term gradient sums at scale
+        // max|A|·max|θ − a_k|, so the distance is held to that rounding divided by the floor.
+        const spread = Math.max(...[...limit, ...target].map((t, i) => Math.max(Math.abs(t - a[0]![i % d]!), Math.abs(t - a[1]![i % d]!))), 1);
+        const aMax = Math.max(...A.flat(2).map(Math.abs));
+        const rounding = tolerance({ dtypes: ['float64', 'float64'], operations: 4 * d + 8, scale: d * aMax * spread });
+        return { value: euclideanNorm(limit.map((t, i) => t - target[i]!)), bound: rounding / QUADRATIC_EIGENVALUE_FLOOR,
+          note: `γ = ${gamma.toFixed(4)}, θ∞ = [${limit.map((t) => t.toFixed(4)).join(', ')}]` };
       }),
     }),
     check({
