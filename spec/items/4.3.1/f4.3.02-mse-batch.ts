@@ -29,7 +29,7 @@ export default defineItem({
   statement: 'The batch form of the MSE (4.3.1) is (1/N) Σ (y − ŷ)².',
   condition: 'The per-sample loss is taken without the ½ of 4.3.1 (L = (y − ŷ)², the “un-halved” convention). '
     + 'With 4.3.1 as printed, its batch mean is (1/2N) Σ (y − ŷ)², half of 4.3.2 (the text itself uses 1/(2N) in 4.3.4).',
-  errata: ['mse-half-convention'],
+  errata: ['loss-normalisation-conventions'],
   expectedVerdict: 'conditional',
   checks: [
     check({

@@ -39,7 +39,7 @@ export default defineItem({
     statement: 'The sign is wrong: ∂/∂w (1/N) Σ (y − ŷ)² = +(1/N) Σ 2(ŷ − y) σ\'(z) x, with σ\'(z) = ŷ(1 − ŷ) at the logit z = wᵀx + b.',
     latex: String.raw`\frac{\partial L_{MSE}}{\partial w} = \frac{1}{N} \sum_n 2(\hat{y}^{(n)} - y^{(n)})\, \hat{y}^{(n)}(1-\hat{y}^{(n)})\, x^{(n)}`,
   },
-  errata: ['gradient-sign-flipped', 'sigma-prime-of-output', 'mse-half-convention'],
+  errata: ['gradient-sign-flipped', 'sigma-prime-of-output', 'loss-normalisation-conventions'],
   expectedVerdict: 'refuted',
   checks: [
     check({

@@ -17,7 +17,7 @@ export default defineItem({
   statement: 'The Hessian in w of the MSE of a linear model is (1/N) XᵀX.',
   condition: 'The MSE carries the ½ factor, L = (1/2N) Σ (y − wᵀx − b)², as in 4.3.1 and 4.3.4. With the un-halved batch MSE of 4.3.2 '
     + 'the Hessian is (2/N) XᵀX.',
-  errata: ['mse-half-convention'],
+  errata: ['loss-normalisation-conventions'],
   expectedVerdict: 'conditional',
   checks: [
     check({

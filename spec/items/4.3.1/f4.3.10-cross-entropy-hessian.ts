@@ -37,7 +37,7 @@ export default defineItem({
     + 'for vec(W) stacked class by class.',
   condition: 'The loss is the mean (1/N) Σ_n −log p̂⁽ⁿ⁾_{y⁽ⁿ⁾}, the convention of 4.3.4 and 4.3.5. The text defines L = −Σ_n log p̂⁽ⁿ⁾_{y⁽ⁿ⁾} '
     + '(no 1/N) just before 4.3.8; its Hessian is the sum of the per-sample Hessians, N times 4.3.10.',
-  errata: ['missing-kronecker', 'ce-loss-sum-vs-mean'],
+  errata: ['missing-kronecker', 'loss-normalisation-conventions'],
   expectedVerdict: 'conditional',
   checks: [
     check({

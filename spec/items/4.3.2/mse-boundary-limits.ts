@@ -58,7 +58,7 @@ export default defineItem({
   statement: 'As ŷ → 0 and as ŷ → 1 the MSE tends to the constants (1 − y)² and y², one at each end.',
   reading: '"或…或" is read as naming the two limits, not as pairing them in order. Read respectively (ŷ → 0 with (1 − y)², ŷ → 1 with y²), the limits are swapped (the literal check): ŷ → 0 gives y² and ŷ → 1 gives (1 − y)², since the error is y at one end and y − 1 at the other.',
   condition: 'The MSE is the unhalved (y − ŷ)² (4.3.2 for one sample), which the printed constants imply. The MSE of this paragraph, ½(y − σ(wᵀx))² (4.3.13), tends to ½y² and ½(1 − y)² instead; the text does not say which it means.',
-  errata: ['mse-half-convention', 'mse-boundary-limits-swapped'],
+  errata: ['loss-normalisation-conventions', 'mse-boundary-limits-swapped'],
   expectedVerdict: 'conditional',
   checks: [
     check({

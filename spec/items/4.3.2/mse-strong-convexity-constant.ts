@@ -31,7 +31,7 @@ export default defineItem({
   quote: String.raw`均方误差是$\lambda_{\min}(X^T X)$强凸的，其中$\lambda_{\min}$是$X^T X$的最小特征值`,
   statement: 'The MSE of a linear model is λ_min(XᵀX)-strongly convex: its strong-convexity modulus (the smallest eigenvalue of its Hessian in w) is λ_min(XᵀX).',
   condition: 'The MSE is the sum ½Σ_n (y⁽ⁿ⁾ − wᵀx⁽ⁿ⁾)² = ½‖y − Xw‖² (the ½ of 4.3.1/4.3.13, not averaged). With the text\'s averaged batch forms the modulus is 2λ_min(XᵀX)/N (4.3.2) or λ_min(XᵀX)/N (4.3.4/4.3.7). It is positive only when rank X = d (N ≥ d); for N < d it is 0 and the MSE is convex but not strongly convex.',
-  errata: ['mse-half-convention'],
+  errata: ['loss-normalisation-conventions'],
   expectedVerdict: 'conditional',
   checks: [
     check({
