@@ -6,7 +6,12 @@
 //   * a model whose logits are non-linear in its parameters (as a network's are), where the Fisher information
 //     (the Gauss–Newton matrix Σ σ'(z) ∇z ∇zᵀ) and the Hessian differ by Σ (σ(z) − y) ∇²z.
 // Linear solves go through the independent ml-matrix solver (support/naturalGradient.ts).
-import { solveWith } from './naturalGradient.ts';
+import fc from 'fast-check';
+import type { Outcome } from '../engine/item.ts';
+import { TAYLOR_RATE_TOLERANCE } from '../engine/tolerance.ts';
+import { vector } from '../domains/index.ts';
+import { taylorRates } from '../../oracles/finiteDifference.ts';
+import { norm, solveWith } from './naturalGradient.ts';
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 /** log(1 + e^z) without overflow. */
@@ -132,4 +137,28 @@ export function curvedRace(model: CurvedModel, r: number, steps: number): { gd: 
     ng = ng.map((wi, i) => wi - etaNg * direction[i]!);
   }
   return { gd: Math.hypot(...gd), ng: Math.hypot(...ng), kappaH: hHi / hLo, kappaNG: mHi / mLo };
+}
+
+/**
+ * Points w and directions v of the curved model on the scale of its logits (w₁ ~ 1/s, w₂ ~ 1/√|c|), so a step of
+ * h ≤ ½ moves each logit by O(1).
+ */
+export function curvedProbe(models: fc.Arbitrary<CurvedModel>): fc.Arbitrary<{ m: CurvedModel; w: number[]; v: number[] }> {
+  return models.chain((m) => fc.record({ a: vector(2, 1), b: vector(2, 1).filter((b) => norm(b) > 1e-3) }).map(({ a, b }) => ({
+    m, w: [a[0]! / m.s, a[1]! / (2 * Math.sqrt(-m.c))], v: [b[0]! / m.s, b[1]! / (1 + Math.sqrt(-m.c))] })));
+}
+
+/**
+ * The closed forms of the curved model against its loss: the Taylor remainder of the model L + h∇Lᵀv + ½h²vᵀHv
+ * must shrink like h³; and at w* = 0, where every logit is 0 and σ(0) = ½ exactly, ∇L = 0 exactly and H ≻ 0.
+ */
+export function curvedClosedFormOutcome({ m, w, v }: { m: CurvedModel; w: number[]; v: number[] }): Outcome {
+  const { hessian } = curvedCurvatures(m, w);
+  const g = curvedGradient(m, w);
+  const rates = taylorRates((x) => curvedLoss(m, x), w, v, g[0]! * v[0]! + g[1]! * v[1]!,
+    v.reduce((s, vi, i) => s + vi * (hessian[i]![0]! * v[0]! + hessian[i]![1]! * v[1]!), 0), { h0: 0.5 });
+  const atStar = curvedCurvatures(m, [0, 0]).hessian;
+  const minimiser = curvedGradient(m, [0, 0]).every((x) => x === 0) && atStar[0]![0]! > 0 && atStar[1]![1]! > 0;
+  return { value: (rates.exact ? 0 : Math.max(0, 3 - rates.observedRate)) + (minimiser ? 0 : Infinity), bound: TAYLOR_RATE_TOLERANCE,
+    note: `observed rate ${rates.observedRate.toFixed(3)}` };
 }

@@ -1,16 +1,14 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import fc from 'fast-check';
-import { TAYLOR_RATE_TOLERANCE, elementary, tolerance } from '../../engine/tolerance.ts';
+import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { eigenOracle, IMPL_F64, TAYLOR_F64 } from '../../engine/labels.ts';
-import { spdMetric, vector, type SpdMetric } from '../../domains/index.ts';
+import { spdMetric, type SpdMetric } from '../../domains/index.ts';
 import { naturalGradientStep } from '../../../impl/index.ts';
 import { SOLVE_ORACLE, norm, solveTolerance } from '../../support/naturalGradient.ts';
 import { anisotropicLogistic, curvedModel } from '../../domains/naturalGradient.ts';
 import {
-  curvedCurvatures, curvedGradient, curvedLoss, curvedRace, gradientDescentEnd, naturalGradientTrajectory, softLogisticFisher, softLogisticLoss, softLogisticTermSize,
+  curvedClosedFormOutcome, curvedProbe, curvedRace, gradientDescentEnd, naturalGradientTrajectory, softLogisticFisher, softLogisticLoss, softLogisticTermSize,
 } from '../../support/naturalGradientRuns.ts';
-import { taylorRates } from '../../../oracles/finiteDifference.ts';
 
 const LOGISTIC_STEPS = 10;
 const RACE_STEPS = 100;
@@ -109,21 +107,7 @@ export default defineItem({
     }),
     check({
       name: 'the curved model: closed-form gradient and Hessian ↔ Taylor remainder of the loss (rate ≥ 3); at w* = 0, ∇L = 0 and H ≻ 0', role: 'support',
-      // Points and directions on the scale of the logits (w₁ ~ 1/s, w₂ ~ 1/√|c|), so a step moves each logit by O(1).
-      oracle: TAYLOR_F64, arbitrary: curvedModel().chain((m) => fc.record({ a: vector(2, 1), b: vector(2, 1).filter((b) => norm(b) > 1e-3) }).map(({ a, b }) => ({
-        m, w: [a[0]! / m.s, a[1]! / (2 * Math.sqrt(-m.c))], v: [b[0]! / m.s, b[1]! / (1 + Math.sqrt(-m.c))] }))),
-      runs: 'default',
-      evaluate: (cases) => cases.map(({ m, w, v }) => {
-        const { hessian } = curvedCurvatures(m, w);
-        const g = curvedGradient(m, w);
-        const rates = taylorRates((x) => curvedLoss(m, x), w, v, g[0]! * v[0]! + g[1]! * v[1]!,
-          v.reduce((s, vi, i) => s + vi * (hessian[i]![0]! * v[0]! + hessian[i]![1]! * v[1]!), 0), { h0: 0.5 });
-        // At w* every logit is 0, σ(0) = ½ exactly: the gradient is exactly 0 and the Hessian diag(s²/2, ½ − 2c) positive.
-        const atStar = curvedCurvatures(m, [0, 0]).hessian;
-        const minimiser = curvedGradient(m, [0, 0]).every((x) => x === 0) && atStar[0]![0]! > 0 && atStar[1]![1]! > 0;
-        return { value: (rates.exact ? 0 : Math.max(0, 3 - rates.observedRate)) + (minimiser ? 0 : Infinity), bound: TAYLOR_RATE_TOLERANCE,
-          note: `observed rate ${rates.observedRate.toFixed(3)}` };
-      }),
+      oracle: TAYLOR_F64, arbitrary: curvedProbe(curvedModel()), runs: 'default', evaluate: (cases) => cases.map(curvedClosedFormOutcome),
     }),
   ],
 });
