@@ -39,7 +39,7 @@ export default defineItem({
     + 'see the anisotropy (its iterates are invariant under a rescaling of the features), while gradient descent’s contraction degrades as '
     + '(κ − 1)/(κ + 1). Where the Fisher information is not the Hessian (logits non-linear in the parameters, as in a network), natural gradient '
     + 'descent with its best fixed step can be slower than gradient descent with its own, even on anisotropic curvature.',
-  notes: 'Re-read under issue 19: the former checks covered only a quadratic with G = H. The general case is tested on a non-quadratic '
+  notes: 'Re-read as charitable, not generous: the former checks covered only a quadratic with G = H. The general case is tested on a non-quadratic '
     + 'cross-entropy (soft-target logistic regression, where G = I = H) and on a model whose logits are non-linear in a parameter (G ≠ H).',
   expectedVerdict: 'conditional',
   checks: [
