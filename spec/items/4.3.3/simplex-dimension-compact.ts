@@ -88,11 +88,13 @@ export default defineItem({
     check({
       name: 'non-empty interior in its hull: b + r·u ∈ Δ for the barycentre b, every tangent unit u and r ≤ 1/C', role: 'claim', oracle: PRINTED_F64,
       arbitrary: barycentreBall, runs: 'default',
-      // Entries 1/C + r·u_i ≥ 1/C − r ≥ 0 up to two roundings of size 1/C; Σ u = 0 to C roundings.
-      evaluate: (cases) => cases.map(({ C, u, r }) => {
+      // Entries 1/C + r·u_i ≥ 1/C − r ≥ 0 up to two roundings of size 1/C. Σ u = 0 only up to the rounding of the tangent projection
+      // v − mean(v) (C + 1 roundings of entries ≤ 1 per coordinate) magnified by the normalisation 1/‖v − mean‖: a scale of r·C/n on the sum.
+      evaluate: (cases) => cases.map(({ C, u, r, n }) => {
         const x = u.map((ui) => 1 / C + r * ui);
-        const slack = tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C + 4, scale: 1 });
-        return { value: x.every((xi) => xi >= -slack) && Math.abs(x.reduce((a, b) => a + b, 0) - 1) <= slack ? 0 : 1, bound: 0 };
+        const entrySlack = tolerance({ dtypes: ['float64', 'float64'], operations: 2, scale: 1 });
+        const sumSlack = tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C + 4, scale: 1 + (r * C) / n });
+        return { value: x.every((xi) => xi >= -entrySlack) && Math.abs(x.reduce((a, b) => a + b, 0) - 1) <= sumSlack ? 0 : 1, bound: 0 };
       }),
     }),
     check({
