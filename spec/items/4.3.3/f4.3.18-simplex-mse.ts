@@ -25,6 +25,11 @@ export default defineItem({
   printed: String.raw`L_{MSE}(p, \hat{p}) = \|p - \hat{p}\|_2^2 = \sum_{i=1}^C (p_i - \hat{p}_i)^2`,
   statement: 'Defines MSE between probability vectors as the squared Euclidean distance Σ_i (p_i − p̂_i)²: a sum over the C classes '
     + 'with neither the ½ of 4.3.1 nor a 1/C mean (it is C times the per-class mean squared error).',
+  reading: 'A definition of its own: MSE on the simplex is the squared Euclidean distance (the next sentence says so), summed over the classes. The '
+    + 'lead-in (“其定义可以延伸到概率空间”) presents it as the MSE of 4.3.1 extended to probability vectors; read that way, the extension of '
+    + '½(y − ŷ)² would be ½Σ(p_i − p̂_i)², half the printed value, so the section’s later numbers (the two-class MSE 2(1 − p̂)², from 0 to 2) rest on '
+    + 'dropping the ½ of 4.3.1, as 4.3.2 already did.',
+  errata: ['mse-half-convention'],
   expectedVerdict: 'definition',
   checks: [
     check({
@@ -42,6 +47,11 @@ export default defineItem({
     check({
       name: 'printed ↔ impl squaredDistance', role: 'support', oracle: IMPL_F64, arbitrary: pairs, runs: 'default',
       evaluate: (cases) => cases.map(({ p, q }) => agreement(squaredDistance(p, q), printedSum(p, q), tol(p, q, ['float64', 'float64']))),
+    }),
+    check({
+      name: 'literal: 4.3.18 is 4.3.1 extended to probability vectors, Σ_i ½(p_i − p̂_i)² (p ≠ p̂)', role: 'literal', oracle: PRINTED_F64,
+      arbitrary: pairs.filter(({ p, q }) => printedSum(p, q) > 0), runs: 'default',
+      evaluate: (cases) => cases.map(({ p, q }) => agreement(printedSum(p, q), p.reduce((s, pi, i) => s + 0.5 * (pi - q[i]!) ** 2, 0), tol(p, q, ['float64', 'float64']))),
     }),
   ],
 });

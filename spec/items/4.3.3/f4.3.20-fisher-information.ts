@@ -18,6 +18,8 @@ export default defineItem({
   printed: String.raw`I(\theta)_{ij} = \mathbb{E}_{x \sim P_\theta} \left[ \frac{\partial \log P_\theta(x)}{\partial \theta_i} \frac{\partial \log P_\theta(x)}{\partial \theta_j} \right] = -\mathbb{E}_{x \sim P_\theta} \left[ \frac{\partial^2 \log P_\theta(x)}{\partial \theta_i \partial \theta_j} \right]`,
   statement: 'The Fisher information is the expected outer product of the score and equals minus the expected Hessian of the log-likelihood '
     + '(x drawn from the model itself); checked for the categorical family in its logits and the Gaussian family in (μ, σ), with exact expectations.',
+  notes: 'Scope: the second equality needs the usual regularity (the support of P_θ does not depend on θ, so the derivative passes under the expectation); '
+    + 'it fails e.g. for the uniform distribution on (0, θ). Every family of the section (categorical, Gaussian) is regular, and the item reads the formula within that scope.',
   expectedVerdict: 'holds',
   checks: [
     check({

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { tfjsHessian } from '../../engine/labels.ts';
+import { TAYLOR_F64, tfjsHessian } from '../../engine/labels.ts';
+import { curvedModel } from '../../domains/naturalGradient.ts';
+import { curvedClosedFormOutcome, curvedCurvatures, curvedProbe } from '../../support/naturalGradientRuns.ts';
 import { between, binaryLabel, logitsWithClasses, softmaxRegressionCase } from '../../domains/index.ts';
 import { binaryCrossEntropyOfProbability } from '../../../oracles/tfjs/sigmoidUnit.ts';
 import { logitFisherTolerance, tfjsCategoricalInLogits, tfjsSoftmaxRegressionFisher } from '../../support/information.ts';
@@ -32,9 +34,11 @@ export default defineItem({
   quote: String.raw`H_{CE}(\theta) = I(\theta)`,
   printed: String.raw`H_{CE}(\theta) = I(\theta)`,
   statement: 'The Hessian of the cross-entropy (negative log-likelihood) −log P_θ(y) at an observed label equals the Fisher information I(θ).',
-  condition: 'θ are the natural (canonical) parameters of the output distribution: the logits of a softmax/sigmoid output, or the weights W of '
-    + 'softmax regression for a given input x. Then ∇²(−log p̂_y) does not depend on y and equals I(θ). In other parameterisations (e.g. the '
-    + 'probability θ = p̂ itself, or a non-canonical link) only the expected Hessian E_{y∼P_θ}[∇²(−log P_θ(y))] equals I(θ) (4.3.20).',
+  condition: 'θ are canonical (natural) parameters of the output distribution: the logits of a softmax/sigmoid output, or the weights of a model '
+    + 'whose logits are linear in them (softmax regression, z = Wᵀx). Then ∇²(−log p̂_y) does not depend on y and equals I(θ). Otherwise — the '
+    + 'probability θ = p̂ itself, or logits non-linear in θ as in a network, where the Hessian adds Σ_k (p̂_k − y_k)∇²z_k to I(θ) — only the expected '
+    + 'Hessian E_{y∼P_θ}[∇²(−log P_θ(y))] equals I(θ) (4.3.20).',
+  errata: ['hessian-fisher-canonical-only'],
   expectedVerdict: 'conditional',
   checks: [
     check({
@@ -60,6 +64,20 @@ export default defineItem({
         const tol = tolerance({ dtypes: ['float32', 'float32'], operations: 8, scale: 1 / theta ** 2 + 1 / (1 - theta) ** 2, condition: 2 });
         return agreement(hessian, fisher, tol, `θ = ${theta}, y = ${y}: Hessian ${hessian.toPrecision(4)}, Fisher 1/(θ(1−θ)) = ${fisher.toPrecision(4)}`);
       }),
+    }),
+    check({
+      name: 'logits non-linear in the parameter (z = w₂ ± c·w₂²): the Hessian at the observed labels = I(w) at the minimiser w* = 0 (closed form)',
+      role: 'outside-condition', oracle: 'closed form (float64), checked against the Taylor remainder of the loss', arbitrary: curvedModel(), runs: 'default',
+      evaluate: (cases) => cases.map((m) => {
+        const { hessian, fisher } = curvedCurvatures(m, [0, 0]);
+        // Entries are sums of four terms of size ≤ s²/4 + |c| (products of σ'(0) = ¼, exact inputs and the labels).
+        return agreement(hessian, fisher, tolerance({ dtypes: ['float64', 'float64'], operations: 8, scale: m.s * m.s + Math.abs(m.c) }),
+          `s = ${m.s}, c = ${m.c}: H = diag(${hessian[0]![0]!.toPrecision(4)}, ${hessian[1]![1]!.toPrecision(4)}), I = diag(${fisher[0]![0]!.toPrecision(4)}, ${fisher[1]![1]!.toPrecision(4)})`);
+      }),
+    }),
+    check({
+      name: 'the curved model: closed-form gradient and Hessian ↔ Taylor remainder of the loss (rate ≥ 3)', role: 'support', oracle: TAYLOR_F64,
+      arbitrary: curvedProbe(curvedModel()), runs: 'default', evaluate: (cases) => cases.map(curvedClosedFormOutcome),
     }),
   ],
 });

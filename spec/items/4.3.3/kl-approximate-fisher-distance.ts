@@ -15,6 +15,8 @@ export default defineItem({
   quote: 'KL 散度$D_{KL}(P \\parallel Q)$可以视为两个分布在Fisher信息度量下的"近似距离"',
   statement: 'Locally, KL divergence behaves like a (half squared) distance of the Fisher metric: KL(P ‖ Q) = ½ d_FR(P, Q)² + O(d³), '
     + 'and its asymmetry KL(P ‖ Q) − KL(Q ‖ P) is only third order.',
+  reading: '“近似距离” (in quotes) read loosely, as the next sentences make precise: locally KL is half the squared Fisher–Rao distance and symmetric '
+    + 'to second order. Globally it is no distance (KL(p ‖ q) = +∞ for a q with a zero where p has mass, while d_FR ≤ π).',
   expectedVerdict: 'holds',
   checks: [
     check({

@@ -12,7 +12,8 @@ export default defineItem({
   quote: '在 Fisher 信息较大的方向上（数据变化敏感的方向），梯度被压缩；在 Fisher 信息较小的方向上，梯度被放大',
   statement: 'The natural gradient G⁻¹∇L shrinks the gradient along directions of large Fisher information and enlarges it along directions of small Fisher information.',
   condition: 'The directions are the eigenvectors q_k of G: there the component is divided by the eigenvalue, q_kᵀG⁻¹g = (q_kᵀg)/λ_k (shrunk for λ_k > 1, '
-    + 'enlarged for λ_k < 1). Along other directions u the component is not a rescaled gradient component: it can even change sign, so it is neither compressed nor amplified.',
+    + 'enlarged for λ_k < 1). Along other directions u the component is not a rescaled gradient component: it can change sign, and along a direction of '
+    + 'large Fisher information uᵀGu it can be amplified, not compressed.',
   expectedVerdict: 'conditional',
   checks: [
     check({
@@ -32,6 +33,17 @@ export default defineItem({
         // Opposite signs are measured by −(uᵀG⁻¹g)(uᵀg), relative to ‖G⁻¹g‖‖g‖ (0 when the signs agree).
         return { value: Math.max(0, -along * gradientAlong) / (norm(natural) * norm(g)), bound: solveTolerance(n, conditionOf(eigenvalues), 1),
           note: `uᵀg = ${gradientAlong.toPrecision(3)}, uᵀG⁻¹g = ${along.toPrecision(3)}, λ ∈ [${Math.min(...eigenvalues).toPrecision(3)}, ${Math.max(...eigenvalues).toPrecision(3)}]` };
+      }),
+    }),
+    check({
+      name: 'directions u of large Fisher information (uᵀGu ≥ ‖u‖², where G⁻¹ compresses its eigen-directions): |uᵀG⁻¹g| ≤ |uᵀg|', role: 'outside-condition',
+      oracle: SOLVE_ORACLE, arbitrary: withDirection.filter(({ G, u }) => dot(u, G.map((row) => dot(row, u))) >= dot(u, u)), runs: 'default',
+      evaluate: (cases) => cases.map(({ n, G, g, u, eigenvalues }) => {
+        const natural = solveWith(G, g);
+        const along = Math.abs(dot(u, natural)) / norm(u), gradientAlong = Math.abs(dot(u, g)) / norm(u);
+        const fisherAlong = dot(u, G.map((row) => dot(row, u))) / dot(u, u);
+        return { value: along - gradientAlong, bound: solveTolerance(n, conditionOf(eigenvalues), norm(g) / Math.min(...eigenvalues)),
+          note: `uᵀGu/‖u‖² = ${fisherAlong.toPrecision(3)}: |uᵀg| = ${gradientAlong.toPrecision(3)}, |uᵀG⁻¹g| = ${along.toPrecision(3)}` };
       }),
     }),
   ],

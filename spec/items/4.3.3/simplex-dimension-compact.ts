@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
 import { eigenOracle, PRINTED_F64 } from '../../engine/labels.ts';
-import { simplexPoint, simplexWithClasses } from '../../domains/index.ts';
+import { between, simplexPoint, simplexWithClasses, vector } from '../../domains/index.ts';
 import { affineDimension, inPrintedSimplex, simplexSumSlack } from '../../support/simplex.ts';
 
 // 2C points of Δ^{C−1}: generic (interior, integer weights on a 10⁶ grid), so they span its affine hull.
@@ -11,6 +11,13 @@ const pointSets = fc.integer({ min: 2, max: 7 }).chain((C) =>
 
 // Boundary points: a point of the simplex with a random non-empty set of coordinates set to 0 and the
 // rest renormalised (faces, edges and vertices), so closedness is checked where it matters.
+function boundaryPoint(C: number): fc.Arbitrary<number[]> {
+  return fc.record({ q: simplexPoint(C), keep: fc.array(fc.boolean(), { minLength: C, maxLength: C }), anchor: fc.nat(C - 1) }).map(({ q, keep, anchor }) => {
+    const kept = q.map((qi, i) => (keep[i] || i === anchor ? qi : 0));
+    const s = kept.reduce((a, b) => a + b, 0);
+    return kept.map((x) => x / s);
+  });
+}
 const boundaryPoints = fc.integer({ min: 2, max: 7 }).chain((C) => fc.record({
   q: simplexPoint(C), keep: fc.array(fc.boolean(), { minLength: C, maxLength: C }), anchor: fc.nat(C - 1),
 }).map(({ q, keep, anchor }) => {
@@ -20,11 +27,25 @@ const boundaryPoints = fc.integer({ min: 2, max: 7 }).chain((C) => fc.record({
   return { C, p: kept.map((x) => x / s), dropped };
 }).filter((c) => c.dropped));
 
+// Pairs of points of Δ (interior, near a vertex, or on a face) and a weight λ ∈ [0, 1], for convexity.
+const anyPoint = (C: number) => fc.oneof(simplexPoint(C), simplexPoint(C, { nearVertex: true }), boundaryPoint(C));
+const convexCombinations = fc.integer({ min: 2, max: 7 }).chain((C) => fc.record({ p: anyPoint(C), q: anyPoint(C), lambda: between(0, 1) }).map((r) => ({ C, ...r })));
+// The barycentre b = (1/C, …, 1/C), a tangent unit direction u (Σ u = 0, ‖u‖ = 1) and a radius r ∈ [0, 1/C].
+const barycentreBall = fc.integer({ min: 2, max: 7 }).chain((C) => fc.record({ v: vector(C, 1), s: between(0, 1) }).map(({ v, s }) => {
+  const mean = v.reduce((a, b) => a + b, 0) / C, w = v.map((x) => x - mean), n = Math.hypot(...w);
+  return { C, u: w.map((x) => x / n), r: s / C, n };
+}).filter((c) => c.n > 1e-3));
+
 export default defineItem({
   id: 'simplex-dimension-compact', kind: 'claim', section: '4.3.3',
   quote: '这是一个$C−1$维的紧致流形（compact manifold），嵌入在$\\mathbb{R}^C$空间中',
-  statement: 'The simplex Δ^{C−1} ⊂ ℝ^C is (C−1)-dimensional and compact: its points span an affine space of dimension exactly C − 1, '
-    + 'it is bounded (‖p‖₂ ≤ 1) and closed (it contains its boundary faces). (It is a manifold with corners; the checks measure dimension and compactness.)',
+  statement: 'The simplex Δ^{C−1} ⊂ ℝ^C is a compact (C−1)-dimensional manifold: its points span an affine space of dimension exactly C − 1, '
+    + 'it is bounded (‖p‖₂ ≤ 1) and closed (it contains its boundary faces), and it is a (C−1)-manifold with boundary.',
+  reading: '“流形” read as a manifold with boundary (with corners), the only sense in which a compact simplex is one: Δ^{C−1} is a compact convex set '
+    + 'with non-empty interior in its (C−1)-dimensional affine hull, hence homeomorphic to the closed (C−1)-ball. Read strictly, a manifold (every '
+    + 'point with a neighbourhood like ℝ^{C−1}) fails at every boundary point; the open simplex, where the information geometry of the next '
+    + 'paragraphs lives, is such a manifold but is not compact.',
+  errata: ['simplex-compact-manifold'],
   expectedVerdict: 'holds',
   checks: [
     check({
@@ -55,6 +76,36 @@ export default defineItem({
       arbitrary: boundaryPoints, runs: 'default',
       evaluate: (cases) => cases.map(({ C, p }) => ({ value: inPrintedSimplex(p, simplexSumSlack(C)) ? 0 : 1, bound: 0,
         note: JSON.stringify(p.map((x) => Number(x.toPrecision(4)))) })),
+    }),
+    check({
+      name: 'convex: λp + (1 − λ)q ∈ Δ for p, q ∈ Δ (interior, near-vertex and boundary points)', role: 'claim', oracle: PRINTED_F64,
+      arbitrary: convexCombinations, runs: 'default',
+      // Each entry λp_i + (1 − λ)q_i is ≥ 0 exactly (products and sums of non-negative numbers); the sum carries C + 3 roundings.
+      evaluate: (cases) => cases.map(({ C, p, q, lambda }) => ({
+        value: inPrintedSimplex(p.map((pi, i) => lambda * pi + (1 - lambda) * q[i]!), tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C + 3, scale: 1 })) ? 0 : 1,
+        bound: 0 })),
+    }),
+    check({
+      name: 'non-empty interior in its hull: b + r·u ∈ Δ for the barycentre b, every tangent unit u and r ≤ 1/C', role: 'claim', oracle: PRINTED_F64,
+      arbitrary: barycentreBall, runs: 'default',
+      // Entries 1/C + r·u_i ≥ 1/C − r ≥ 0 up to two roundings of size 1/C. Σ u = 0 only up to the rounding of the tangent projection
+      // v − mean(v) (C + 1 roundings of entries ≤ 1 per coordinate) magnified by the normalisation 1/‖v − mean‖: a scale of r·C/n on the sum.
+      evaluate: (cases) => cases.map(({ C, u, r, n }) => {
+        const x = u.map((ui) => 1 / C + r * ui);
+        const entrySlack = tolerance({ dtypes: ['float64', 'float64'], operations: 2, scale: 1 });
+        const sumSlack = tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C + 4, scale: 1 + (r * C) / n });
+        return { value: x.every((xi) => xi >= -entrySlack) && Math.abs(x.reduce((a, b) => a + b, 0) - 1) <= sumSlack ? 0 : 1, bound: 0 };
+      }),
+    }),
+    check({
+      name: 'literal (a manifold without boundary): every point of Δ has a neighbourhood in its hull inside Δ — fails on the faces', role: 'literal',
+      oracle: PRINTED_F64, arbitrary: boundaryPoints, runs: 'default',
+      // At p with p_i = 0 < p_j, the hull point p + h(e_j − e_i) has entry i equal to −h: outside Δ for every h > 0, however small.
+      evaluate: (cases) => cases.map(({ C, p }) => {
+        const i = p.findIndex((x) => x === 0), j = p.findIndex((x) => x > 0), h = Number.MIN_VALUE;
+        const nearby = p.map((x, k) => x + (k === j ? h : 0) - (k === i ? h : 0));
+        return { value: inPrintedSimplex(nearby, simplexSumSlack(C)) ? 0 : 1, bound: 0, note: `p + h(e_${j + 1} − e_${i + 1}) leaves Δ for h = ${h}` };
+      }),
     }),
   ],
 });

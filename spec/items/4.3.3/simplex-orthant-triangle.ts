@@ -23,10 +23,14 @@ const TRIANGLE_DIMENSION = 2;
 export default defineItem({
   id: 'simplex-orthant-triangle', kind: 'claim', section: '4.3.3',
   quote: '由坐标轴截距为 1 的超平面与第一卦限相交形成的三角形区域',
-  statement: 'Δ^{C−1} is the part of the hyperplane with intercept 1 on every coordinate axis that lies in the first orthant, and this region is a triangle.',
-  condition: 'C = 3. The intercept description holds for every C, but the region is a triangle only for C = 3: for C = 2 it is a segment, '
-    + 'for C = 4 a tetrahedron, in general the (C−1)-simplex with the C vertices e_i.',
-  expectedVerdict: 'conditional',
+  statement: 'Δ^{C−1} is the part of the hyperplane with intercept 1 on every coordinate axis that lies in the first orthant, and this region is a “triangle”: '
+    + 'the (C−1)-dimensional simplex spanned by the C axis intercepts e_i, an actual triangle for C = 3.',
+  reading: '“三角形区域” is read as the simplex, the (C−1)-dimensional analogue of a triangle with the C vertices e_i: the parenthesis that follows '
+    + '(“三维情况下是一个等边三角形”) singles out C = 3 as the case where it is a triangle in the plane sense. Read literally — a triangle, a '
+    + '2-dimensional region with three vertices, for every C — it holds only for C = 3 (for C = 2 a segment, for C = 4 a tetrahedron).',
+  errata: ['simplex-called-triangle'],
+  notes: 'Formerly conditional on C = 3; the condition is now the literal reading, checked as such, and the item holds under the reading above.',
+  expectedVerdict: 'holds',
   checks: [
     check({
       name: 'the printed set meets every coordinate axis exactly at t = 1 (intercept 1)', role: 'claim', oracle: PRINTED_F64,
@@ -38,7 +42,16 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'C = 3: the region is 2-dimensional (a triangle with vertices e₁, e₂, e₃)', role: 'condition', oracle: eigenOracle,
+      name: 'C ∈ {2, …, 6}: the region is the (C−1)-simplex on the C intercepts e_i (its affine dimension is C − 1; the e_i lie in it)', role: 'claim',
+      oracle: eigenOracle, arbitrary: pointSets([2, 3, 4, 5, 6]), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ C, points }) => {
+        const a = affineDimension(points, ctx);
+        const verticesIn = vertices(C).every((v) => inPrintedSimplex(v, 0));
+        return { value: Math.abs(a.dimension - (C - 1)) + (verticesIn ? 0 : 1), bound: 0, note: `C = ${C}: dimension ${a.dimension}` };
+      }),
+    }),
+    check({
+      name: 'C = 3: the region is 2-dimensional (a triangle with vertices e₁, e₂, e₃)', role: 'claim', oracle: eigenOracle,
       arbitrary: pointSets([3]), runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ points }) => {
         const a = affineDimension(points, ctx);
@@ -46,7 +59,7 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'C ∈ {2, 4, 5, 6}: the region is 2-dimensional', role: 'outside-condition', oracle: eigenOracle,
+      name: 'literal: for every C the region is a triangle, 2-dimensional (C ∈ {2, 4, 5, 6})', role: 'literal', oracle: eigenOracle,
       arbitrary: pointSets([2, 4, 5, 6]), runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ C, points }) => {
         const a = affineDimension(points, ctx);

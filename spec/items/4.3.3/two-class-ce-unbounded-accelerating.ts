@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
+import { given, num, t } from '../../engine/text.ts';
 import { tfjsGrad } from '../../engine/labels.ts';
 import { twoClassPrediction } from '../../domains/index.ts';
 import { tfjsTwoClass, twoClassCeTolerance } from '../../support/twoClass.ts';
@@ -16,7 +17,7 @@ const slopeTolerance = (q: number) => tolerance({ dtypes: ['float32', 'float64']
 export default defineItem({
   id: 'two-class-ce-unbounded-accelerating', kind: 'claim', section: '4.3.3',
   quote: String.raw`交叉熵从 0 增加到$+\infty$，变化是**不对称且加速的**——随着$\hat{p}$接近 0，损失增长越来越快`,
-  statement: 'As p̂ falls from 1 to 0, −log p̂ rises from 0 to +∞, asymmetrically (ln 2 over [1, 0.5], unbounded over [0.5, 0]) and ever faster: its slope −1/p̂ grows in magnitude as p̂ → 0.',
+  statement: t`As p̂ falls from 1 to 0, −log p̂ rises from 0 to +∞, asymmetrically (by ln 2 = ${num(Math.LN2, 4)} over [1, ${given(0.5)}], without bound over [${given(0.5)}, 0]) and ever faster: its slope −1/p̂ grows in magnitude as p̂ → 0.`,
   expectedVerdict: 'holds',
   checks: [
     check({
