@@ -29,7 +29,7 @@ export default defineItem({
     + 'lead-in (“其定义可以延伸到概率空间”) presents it as the MSE of 4.3.1 extended to probability vectors; read that way, the extension of '
     + '½(y − ŷ)² would be ½Σ(p_i − p̂_i)², half the printed value, so the section’s later numbers (the two-class MSE 2(1 − p̂)², from 0 to 2) rest on '
     + 'dropping the ½ of 4.3.1, as 4.3.2 already did.',
-  errata: ['mse-half-convention'],
+  errata: ['loss-normalisation-conventions'],
   expectedVerdict: 'definition',
   checks: [
     check({
