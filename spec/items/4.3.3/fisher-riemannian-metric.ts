@@ -3,7 +3,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { TAYLOR_RATE_TOLERANCE, tolerance } from '../../engine/tolerance.ts';
 import { eigenOracle, IMPL_F64, TAYLOR_F64 } from '../../engine/labels.ts';
-import { logitsWithClasses, simplexPair, tangentPerturbation } from '../../domains/index.ts';
+import { distinctSimplexPair, logitsWithClasses, tangentPerturbation } from '../../domains/index.ts';
 import { categoricalFisherInLogits, fisherRaoDistance, softmax } from '../../../impl/index.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
 import { logitFisherTolerance, tfjsCategoricalInLogits } from '../../support/information.ts';
@@ -58,7 +58,7 @@ export default defineItem({
     }),
     check({
       name: 'not Euclidean: d_FR/‖p − q‖ differs between pairs', role: 'claim', oracle: IMPL_F64, quantifier: 'exists',
-      arbitrary: fc.record({ first: simplexPair(2, 4), second: simplexPair(2, 4) }), runs: 'default',
+      arbitrary: fc.record({ first: distinctSimplexPair(2, 4), second: distinctSimplexPair(2, 4) }), runs: 'default',
       evaluate: (cases) => cases.map(({ first, second }) => ({
         value: Math.abs(ratioOf(first.p, first.q) - ratioOf(second.p, second.q)),
         bound: tolerance({ dtypes: ['float64', 'float64'], operations: 16, scale: ratioOf(first.p, first.q) + ratioOf(second.p, second.q) }),
