@@ -100,7 +100,7 @@ for (const [k, { seed, cases }] of plan.entries()) {
 const verdict = judgeSoak(judged, expectedIds);
 const finite = (x: number) => (Number.isFinite(x) ? x : String(x));
 const summary = {
-  seedBase: seedBase, generator: `mulberry32(${seedBase}) (oracles/random.ts): per seed, LOSSCHECK_SEED = ⌊2³¹u₁⌋, LOSSCHECK_RUNS = runs + ⌊runs·u₂⌋`,
+  seedBase: seedBase, generator: `mulberry32(${seedBase}) (oracles/monteCarlo.ts rng): per seed, LOSSCHECK_SEED = ⌊2³¹u₁⌋, LOSSCHECK_RUNS = runs + ⌊runs·u₂⌋`,
   runs, seeds: plan.map((r) => ({ seed: r.seed, cases: r.cases })), only: only || undefined,
   ...(quickLook ? { quickLook: WARNING } : {}),
   minutes: Number(((Date.now() - started) / 60000).toFixed(1)),

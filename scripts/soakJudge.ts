@@ -7,7 +7,7 @@
 // bound by 1/margin times. What would change an item's verdict depends on the check's role and quantifier
 // and on which side of its bound it is: JUDGEMENT below says, for each, the margin the verdict needs. The
 // headroom of a check is how far its margin may still move before the verdict changes (≥ 1: unchanged).
-import { mulberry32 } from '../oracles/random.ts';
+import { rng } from '../oracles/monteCarlo.ts';
 import { REFUTATION_MARGIN } from '../spec/engine/tolerance.ts';
 import { MONTE_CARLO_LABEL, MONTE_CARLO_Z } from '../spec/support/monteCarlo.ts';
 import { chanceOfMaximum } from './normalTail.ts';
@@ -46,8 +46,9 @@ export const MONTE_CARLO_FAMILY_ALPHA = 0.01;
 export interface SoakRun { seed: number; cases: number }
 
 /**
- * The soak's seeds and case counts: `count` draws from mulberry32(base), the project's one seeded PRNG
- * (oracles/random.ts). Each draw takes two uniforms u₁, u₂: LOSSCHECK_SEED = ⌊2³¹·u₁⌋ and
+ * The soak's seeds and case counts: `count` draws from mulberry32(base), the project's seeded PRNG (the
+ * uniforms of oracles/monteCarlo.ts rng, k/2³² + 2⁻³³ for mulberry32's 32-bit output k). Each draw takes
+ * two uniforms u₁, u₂: LOSSCHECK_SEED = ⌊2³¹·u₁⌋ and
  * LOSSCHECK_RUNS = runs + ⌊runs·u₂⌋ ∈ [runs, 2·runs), so the case count varies with the seed as well
  * (Hessian properties get 1/5 of it, as in spec/engine/config.ts). The same base gives the same plan;
  * another base gives new seeds. A seed drawn twice is drawn again (it would only repeat a run).
@@ -56,7 +57,7 @@ export function soakPlan(base: number, count: number, runs: number): SoakRun[] {
   if (!Number.isSafeInteger(base)) throw new RangeError(`soakPlan: base must be an integer, got ${base}`);
   if (!(Number.isSafeInteger(count) && count >= 1)) throw new RangeError(`soakPlan: count must be a positive integer, got ${count}`);
   if (!(Number.isSafeInteger(runs) && runs >= 1)) throw new RangeError(`soakPlan: runs must be a positive integer, got ${runs}`);
-  const next = mulberry32(base);
+  const next = rng(base).uniform;
   const plan: SoakRun[] = [];
   while (plan.length < count) {
     const seed = Math.floor(next() * 2 ** 31), cases = runs + Math.floor(next() * runs);
