@@ -14,7 +14,7 @@
 //
 // Each seed is one `vitest run spec/conformance/` with LOSSCHECK_SEED/LOSSCHECK_RUNS set and
 // LOSSCHECK_RESULTS_NAME=soak; its reports/.results/soak.json (selected.json with --only) is moved to
-// reports/.results/soak/seed-<seed>.json, where reports/build.ts does not read it. Not part of `npm test`.
+// reports/.results/soak/seed-<seed>-cases-<cases>.json, where reports/build.ts does not read it. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +69,7 @@ const judged: SeedJudgement[] = [];
 for (const [k, { seed, cases }] of plan.entries()) {
   const t0 = Date.now();
   process.stdout.write(`soak: seed ${k + 1}/${plan.length} (LOSSCHECK_SEED=${seed}, LOSSCHECK_RUNS=${cases}) … `);
-  const kept = join(SOAK_DIR, `seed-${seed}.json`);
+  const kept = join(SOAK_DIR, `seed-${seed}-cases-${cases}.json`);
   if (!summariseOnly) {
     const run = spawnSync('npx', ['vitest', 'run', 'spec/conformance/'], {
       cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20,
