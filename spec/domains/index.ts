@@ -19,6 +19,15 @@ export function vector(length: number, range: number): fc.Arbitrary<number[]> {
   return fc.array(real(range), { minLength: length, maxLength: length });
 }
 
+/**
+ * As vector, with v ≠ 0: a direction, for a derivative along v or a normalisation v/‖v‖. vector(n, r) draws
+ * the zero vector about once in 10⁵ cases for n = 2 (fast-check's bias toward small integers); a filter
+ * draws again only where it rejects, so every other case is the one vector draws.
+ */
+export function nonZeroVector(length: number, range: number): fc.Arbitrary<number[]> {
+  return vector(length, range).filter((v) => v.some((x) => x !== 0));
+}
+
 export function matrix(rows: number, cols: number, range: number): fc.Arbitrary<number[][]> {
   return fc.array(vector(cols, range), { minLength: rows, maxLength: rows });
 }

@@ -15,8 +15,20 @@ export interface SaturatedProbability {
   end: 0 | 1;
 }
 
-/** ŷ within 10^{−k} of 0 or of 1, k ∈ [kMin, kMax] uniform, so every decade is reached. */
+/**
+ * The largest whole k for which 1 − 10^{−k} stays below 1 in float64: the largest double below 1 is 1 − 2⁻⁵³,
+ * so 1 − 10^{−k} rounds to 1 once 10^{−k} < 2⁻⁵⁴ (half that gap), i.e. k > 16.26.
+ */
+export const MAX_SATURATION_DECADES = 16;
+
+/**
+ * ŷ within 10^{−k} of 0 or of 1, k ∈ [kMin, kMax] uniform, so every decade is reached; ŷ ∈ (0, 1) always
+ * (kMax > MAX_SATURATION_DECADES would round ŷ to exactly 1 at that end, and is refused).
+ */
 export function saturatedProbability(kMin: number, kMax: number): fc.Arbitrary<SaturatedProbability> {
+  if (!(kMin >= 0 && kMin <= kMax && kMax <= MAX_SATURATION_DECADES)) {
+    throw new RangeError(`saturatedProbability: need 0 ≤ kMin ≤ kMax ≤ ${MAX_SATURATION_DECADES} (1 − 10^−k rounds to 1 beyond), got kMin = ${kMin}, kMax = ${kMax}`);
+  }
   return fc.record({ k: between(kMin, kMax), end: binaryLabel() }).map(({ k, end }) => {
     const distance = 10 ** -k;
     return { yHat: end === 0 ? distance : 1 - distance, distance, end };

@@ -4,7 +4,7 @@ import { agreement } from '../../engine/close.ts';
 import { TAYLOR_RATE_TOLERANCE, elementary, tolerance } from '../../engine/tolerance.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { TAYLOR_F64, tfjsHessian } from '../../engine/labels.ts';
-import { logitsWithClasses, simplexWithClasses, tangentPerturbation, vector } from '../../domains/index.ts';
+import { logitsWithClasses, nonZeroVector, simplexWithClasses, tangentPerturbation } from '../../domains/index.ts';
 import { categoricalFisherInLogits, categoricalFisherInProbabilities, klDivergence, softmax } from '../../../impl/index.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
 import { crossEntropyOfProbabilities } from '../../../oracles/tfjs/sigmoidUnit.ts';
@@ -56,7 +56,7 @@ export default defineItem({
     }),
     check({
       name: 'logits: KL(softmax z ‖ softmax(z + hv)) − ½h² vᵀ(diag p̂ − p̂p̂ᵀ)v = O(h³) (Taylor rate ≥ 3)', role: 'claim', oracle: TAYLOR_F64,
-      arbitrary: logitsWithClasses(2, 8, 6).chain((c) => vector(c.C, 1).map((v) => ({ ...c, v }))), runs: 'default',
+      arbitrary: logitsWithClasses(2, 8, 6).chain((c) => nonZeroVector(c.C, 1).map((v) => ({ ...c, v }))), runs: 'default',
       evaluate: (cases) => cases.map(({ z, v }) => {
         const p = softmax(z);
         return thirdOrder(taylorRates((zz) => klDivergence(p, softmax(zz)), z, v, 0, quadraticForm(categoricalFisherInLogits(p), v)));
