@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agreement, difference, differenceOf } from '../engine/close.ts';
 import { REFUTATION_MARGIN, gamma, statedPrecision, tolerance, UNIT_ROUNDOFF } from '../engine/tolerance.ts';
 import { check, defineItem, type RunContext } from '../engine/item.ts';
-import { deriveVerdict, marginOf, runCheck, runItem } from '../engine/run.ts';
+import { deriveVerdict, marginOf, MeasurementError, runCheck, runItem } from '../engine/run.ts';
 import { DEFAULT_CONFIG, configFromEnv, ConfigError } from '../engine/config.ts';
 import { real } from '../domains/index.ts';
 import { assertDeclared, References } from '../engine/references.ts';
@@ -117,6 +117,12 @@ describe('runner and verdicts', () => {
     expect(deriveVerdict(item, [inside, outside] as never).verdict).toBe('conditional');
     expect(deriveVerdict(item, [inside, { ...outside, passed: true, margin: 2 }] as never).verdict).toBe('holds');
     expect(deriveVerdict(item, [{ ...inside, passed: false, margin: 0.5 }, outside] as never).verdict).toBe('inconclusive');
+  });
+  it('a NaN measurement is a typed error naming the check and the case, never a refutation', async () => {
+    const nan = check({ name: 'measures 0/0', role: 'claim', reference: 'impl', arbitrary: real(1), runs: 5,
+      evaluate: (xs: number[]) => xs.map((x) => ({ value: (x - x) / 0, bound: 1 })) });
+    await expect(runCheck(nan, ctx)).rejects.toThrow(MeasurementError);
+    await expect(runCheck(nan, ctx)).rejects.toThrow(/check 'measures 0\/0' measured NaN/);
   });
   it('THE margin: a ratio on the passing side above 1, never negative; ∞ for exact, 0 for NaN or a value on the wrong side of zero', () => {
     expect(marginOf({ value: 1, bound: 4 })).toBe(4);

@@ -79,6 +79,11 @@ export function marginOf(o: Pick<Outcome, 'value' | 'bound' | 'sense'>): number 
   return o.value <= 0 ? 0 : o.value / o.bound;
 }
 
+/** A check measured something undefined: a defect to fix, not evidence about the book. */
+export class MeasurementError extends Error {
+  constructor(message: string) { super(message); this.name = 'MeasurementError'; }
+}
+
 /** A case is a witness of an existential claim only when it clears its bound by the refutation margin. */
 export const WITNESS_MARGIN = REFUTATION_MARGIN;
 
@@ -112,6 +117,12 @@ async function measure<I>(check: CheckDefinition<I>, cases: I[], ctx: RunContext
   const outcomes = await withDeclared(ids, () => check.evaluate(cases, ctx));
   if (outcomes.length !== cases.length) {
     throw new Error(`check '${check.name}' returned ${outcomes.length} outcomes for ${cases.length} cases`);
+  }
+  // A NaN is a defect of the check (an undefined quantity measured), never evidence: it would read as
+  // margin 0, a clear refutation. Overflow in a compared value shows as an infinite difference instead.
+  const nan = outcomes.findIndex((o) => Number.isNaN(o.value) || Number.isNaN(o.bound));
+  if (nan >= 0) {
+    throw new MeasurementError(`check '${check.name}' measured NaN (value ${outcomes[nan]!.value}, bound ${outcomes[nan]!.bound}) for case ${JSON.stringify(cases[nan], (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)).slice(0, 300)}`);
   }
   return outcomes;
 }
