@@ -62,3 +62,31 @@ export function normalisedGram(g: number[][]): number[][] {
 
 /** Columns a, b belong to different frequencies (interleaved sin/cos: column a has frequency ⌊a/2⌋). */
 export const differentFrequency = (a: number, b: number) => (a >> 1) !== (b >> 1);
+
+/**
+ * |Σ_p cos(θp)|, |Σ_p sin(θp)| ≤ 1/|sin(θ/2)| (Dirichlet kernel), so by product-to-sum the window average
+ * (1/L)·G deviates from ½·I entrywise by at most B_ab/L, with B_ab = ½(1/|sin((ω_i−ω_j)/2)| + 1/|sin((ω_i+ω_j)/2)|)
+ * for different frequencies ω_i ≠ ω_j and ½/|sin ω_i| within one frequency (only the 2ω_i term remains).
+ */
+export function dirichletBound(omega: number[], a: number, b: number): number {
+  const wi = omega[a >> 1]!, wj = omega[b >> 1]!;
+  if (!differentFrequency(a, b)) return 0.5 / Math.abs(Math.sin(wi));
+  return 0.5 * (1 / Math.abs(Math.sin((wi - wj) / 2)) + 1 / Math.abs(Math.sin((wi + wj) / 2)));
+}
+
+/**
+ * A window average (1/L)·G (given entry by entry as `average(a, b)`) against ½·I within the Dirichlet bound B_ab/L. The
+ * inequality is sharp (some L nearly attains it), so its slack is not a tolerance: `excess` is |(1/L)G_ab − ½δ_ab| − B_ab/L
+ * of the worst entry (≤ 0 when the bound holds), `ratio` the largest deviation as a share of its bound, `largestB` max B_ab.
+ */
+export function windowAverageExcess(w: SinusoidWindow, average: (a: number, b: number) => number): { excess: number; ratio: number; largestB: number } {
+  const omega = frequenciesOf(w), L = w.length, columns = 2 * omega.length;
+  let excess = -Infinity, ratio = 0, largestB = 0;
+  for (let a = 0; a < columns; a++) for (let b = 0; b < columns; b++) {
+    const B = dirichletBound(omega, a, b), deviation = Math.abs(average(a, b) - (a === b ? 0.5 : 0));
+    largestB = Math.max(largestB, B);
+    excess = Math.max(excess, deviation - B / L);
+    ratio = Math.max(ratio, (deviation * L) / B);
+  }
+  return { excess, ratio, largestB };
+}

@@ -22,6 +22,8 @@ export default defineItem({
     + 'Read literally, as invariance under linear transformations (RoPE commuting with a linear map of its input, R_m(Wx) = W R_m x), it is '
     + 'false: that is the literal check, which fails.',
   errata: ['rope-linear-transformation-invariance'],
+  notes: 'Second reading: the erratum rope-linear-transformation-invariance was filed as notation, but a misnamed property whose true content '
+    + '(an orthogonal linear map) the text does not state is not a symbol used other than as defined. Settled: its severity is imprecise.',
   expectedVerdict: 'holds',
   checks: [
     check({

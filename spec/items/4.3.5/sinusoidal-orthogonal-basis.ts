@@ -3,7 +3,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { given, t } from '../../engine/text.ts';
 import { agreement } from '../../engine/close.ts';
 import { harmonicWindow, transformerWindow, type SinusoidWindow } from '../../domains/index.ts';
-import { closedFormGram, differentFrequency, frequenciesOf, gramTolerance, normalisedGram, numericGram } from '../../support/sinusoids.ts';
+import { closedFormGram, differentFrequency, frequenciesOf, gramTolerance, normalisedGram, numericGram, windowAverageExcess } from '../../support/sinusoids.ts';
 
 const CLOSED_FORM = 'closed-form Dirichlet-kernel sums (oracles/trigonometricSums.ts, float64)';
 const NUMERIC = 'Σ_p over the window of impl sinusoidalEncoding / sin, cos columns (impl gram, float64)';
@@ -24,33 +24,15 @@ function largestCosine(w: SinusoidWindow, pairs: (a: number, b: number) => boole
 }
 
 /**
- * |Σ_p cos(θp)|, |Σ_p sin(θp)| ≤ 1/|sin(θ/2)| (Dirichlet kernel), so by product-to-sum the window average
- * (1/L)·G deviates from ½·I entrywise by at most B_ab/L, with B_ab = ½(1/|sin((ω_i−ω_j)/2)| + 1/|sin((ω_i+ω_j)/2)|)
- * for different frequencies ω_i ≠ ω_j and ½/|sin ω_i| within one frequency (only the 2ω_i term remains).
- */
-function dirichletBound(omega: number[], a: number, b: number): number {
-  const wi = omega[a >> 1]!, wj = omega[b >> 1]!;
-  if (!differentFrequency(a, b)) return 0.5 / Math.abs(Math.sin(wi));
-  return 0.5 * (1 / Math.abs(Math.sin((wi - wj) / 2)) + 1 / Math.abs(Math.sin((wi + wj) / 2)));
-}
-
-/**
- * The inequality is sharp (some L nearly attains it), so its slack is not a tolerance: the measured value
- * is the excess |(1/L)G_ab − ½δ_ab| − B_ab/L of the worst entry (≤ 0 when the bound holds), held to the
+ * The window average (1/L)G of the measured Gram within the Dirichlet bound B_ab/L of ½I (support/sinusoids.ts), held to the
  * rounding of the measured Gram, t/L.
  */
 function windowAverageWithinDirichletBound(w: SinusoidWindow) {
-  const g = numericGram(w), omega = frequenciesOf(w), L = w.length;
-  let excess = -Infinity, ratio = 0, largestB = 0;
-  g.forEach((row, a) => row.forEach((x, b) => {
-    const B = dirichletBound(omega, a, b), deviation = Math.abs(x / L - (a === b ? 0.5 : 0));
-    largestB = Math.max(largestB, B);
-    excess = Math.max(excess, deviation - B / L);
-    ratio = Math.max(ratio, (deviation * L) / B);
-  }));
+  const g = numericGram(w), L = w.length;
+  const { excess, ratio, largestB } = windowAverageExcess(w, (a, b) => g[a]![b]! / L);
   // Every deviation is below 1% of the diagonal's ½ once L ≥ 200·max B.
   return { value: excess, bound: gramTolerance(w) / L,
-    note: `L = ${L}, d = ${2 * omega.length}: largest deviation is ${ratio.toFixed(4)} of its bound B/L (max B/L = ${(largestB / L).toPrecision(3)}); `
+    note: `L = ${L}, d = ${g.length}: largest deviation is ${ratio.toFixed(4)} of its bound B/L (max B/L = ${(largestB / L).toPrecision(3)}); `
       + `below 1% of ½ guaranteed only for L ≥ ${Math.ceil(200 * largestB)}` };
 }
 
