@@ -14,8 +14,10 @@ export default defineItem({
   reading: '"数学等价性" is read as the equivalence of the softmax operations (InfoNCE\'s softmax over the candidates is attention\'s softmax over '
     + 'the keys, so the loss is −log of an attention weight); the InfoNCE loss and the attention output are different quantities built on it. '
     + 'The demonstration is announced for the next section, which is outside the audited source; the equivalence itself is checked here.',
-  printed: String.raw`L_{\text{InfoNCE}}(q_i; k_1,\dots,k_m; j) = -\log A_{ij},\; A = \text{Softmax}(QK^T/\sqrt{d_k})`,
-  notes: 'The sentence that follows it in the source (InfoNCE makes positive pairs more similar than negatives) is its own item, infonce-positive-above-negatives.',
+  formula: String.raw`L_{\text{InfoNCE}}(q_i; k_1,\dots,k_m; j) = -\log A_{ij},\; A = \text{Softmax}(QK^T/\sqrt{d_k})`,
+  notes: 'The sentence that follows it in the source (InfoNCE makes positive pairs more similar than negatives) is its own item, infonce-positive-above-negatives.'
+    + ' Second reading: the book prints no such formula, so `printed` was not the book\'s LaTeX. Settled: it moves to `formula`, shown as the '
+    + 'formula the item checks, not as printed.',
   expectedVerdict: 'holds',
   checks: [
     check({

@@ -59,7 +59,9 @@ export default defineItem({
     + '(van den Oord et al., CPC; Poole et al., on variational bounds of mutual information), and the optimal critic log p(y|x)/p(y) comes within log(1 + (E_{p(x,y)}[r] − 1)/N) of I.',
   reading: '"软"的最大化互信息 is read as: minimising InfoNCE maximises a lower bound log N − E[L] on I(X; Y), not I itself; the bound is tight '
     + 'only for the optimal critic and large N (it never exceeds log N), which is what makes the maximisation "soft".',
-  printed: String.raw`I(X;Y) \ge \log N - \mathbb{E}\left[-\frac{1}{N}\sum_{i} \log \frac{e^{f(x_i, y_i)}}{\sum_j e^{f(x_i, y_j)}}\right]`,
+  formula: String.raw`I(X;Y) \ge \log N - \mathbb{E}\left[-\frac{1}{N}\sum_{i} \log \frac{e^{f(x_i, y_i)}}{\sum_j e^{f(x_i, y_j)}}\right]`,
+  notes: 'Second reading: the book prints no such formula, so `printed` was not the book\'s LaTeX. Settled: it moves to `formula`, shown as '
+    + 'the formula the item checks, not as printed.',
   expectedVerdict: 'holds',
   checks: [
     check({

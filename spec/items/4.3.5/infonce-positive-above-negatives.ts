@@ -46,11 +46,12 @@ export default defineItem({
   statement: 'Minimising InfoNCE drives the positive pair\'s similarity above the negatives\': the loss depends on the scores only through the '
     + 'margins s₊ − s_j, as log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}); it strictly decreases when a margin grows (∂L/∂m_j = −p_j/τ < 0); and a loss '
     + 'below log 2 guarantees that the positive outscores every negative.',
-  printed: String.raw`L = \log\Big(1 + \sum_{j \neq +} e^{-(s_+ - s_j)/\tau}\Big);\quad L < \log 2 \Rightarrow s_+ > \max_{j \neq +} s_j`,
+  formula: String.raw`L = \log\Big(1 + \sum_{j \neq +} e^{-(s_+ - s_j)/\tau}\Big);\quad L < \log 2 \Rightarrow s_+ > \max_{j \neq +} s_j`,
   notes: t`Second reading: the loss strictly decreases as a margin grows (∂L/∂m_j = −p_j/τ < 0), and the check asked only that it not \
 increase. Settled: the check now asks for a strict decrease, measured as L_before − L_after against the two losses' relative rounding, on \
 cases where the strongest negative's margin grows by at least ${given(LEAST_GROWTH)} (the decrease is then far above rounding; growing only \
-a negligible negative lowers L by less than float64 resolves on L).`,
+a negligible negative lowers L by less than float64 resolves on L). Second reading: the book prints no such formula, so \`printed\` was not \
+the book's LaTeX. Settled: it moves to \`formula\`, shown as the formula the item checks, not as printed.`,
   expectedVerdict: 'holds',
   checks: [
     check({

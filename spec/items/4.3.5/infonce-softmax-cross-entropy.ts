@@ -41,7 +41,9 @@ export default defineItem({
   quote: '其中也涉及 Softmax 变换',
   statement: 'The InfoNCE loss of one positive among N candidates, −log(f(x, y₊)/Σ_j f(x, y_j)) with f = exp(s/τ), is the softmax cross-entropy '
     + 'of the similarity scores s/τ with the positive as the label; its gradient in the scores is (softmax(s/τ) − e₊)/τ.',
-  printed: String.raw`L_{\text{InfoNCE}} = -\log \frac{\exp(s_+/\tau)}{\sum_{j=1}^{N} \exp(s_j/\tau)} = -\log\,\text{Softmax}(s/\tau)_+`,
+  formula: String.raw`L_{\text{InfoNCE}} = -\log \frac{\exp(s_+/\tau)}{\sum_{j=1}^{N} \exp(s_j/\tau)} = -\log\,\text{Softmax}(s/\tau)_+`,
+  notes: 'Second reading: the book prints no such formula, so `printed` was not the book\'s LaTeX. Settled: it moves to `formula`, shown as '
+    + 'the formula the item checks, not as printed.',
   expectedVerdict: 'holds',
   checks: [
     check({

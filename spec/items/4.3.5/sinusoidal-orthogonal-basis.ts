@@ -41,13 +41,15 @@ export default defineItem({
   quote: '如果使用正弦余弦位置编码，不同频率的正交基函数',
   statement: 'The sinusoidal position encoding consists of orthogonal basis functions of different frequencies: the columns sin(ω_i p), '
     + 'cos(ω_i p) of the encoding matrix, as functions of the position p, are mutually orthogonal.',
-  printed: String.raw`PE_{(p, 2i)} = \sin(\omega_i p),\; PE_{(p, 2i+1)} = \cos(\omega_i p),\; \omega_i = 10000^{-2i/d}:\quad \sum_p PE_{(p,a)} PE_{(p,b)} = 0 \;(a \neq b)`,
+  formula: String.raw`PE_{(p, 2i)} = \sin(\omega_i p),\; PE_{(p, 2i+1)} = \cos(\omega_i p),\; \omega_i = 10000^{-2i/d}:\quad \sum_p PE_{(p,a)} PE_{(p,b)} = 0 \;(a \neq b)`,
   condition: t`Orthogonality needs an inner product over a window of positions p = 0…L−1 and frequencies that fit it: exact when every ω is a \
 harmonic 2πk/L of the window (0 < k < L/2: the discrete Fourier basis), and for arbitrary distinct frequencies only in the limit of the \
 window average, (1/L)Σ_p, as L → ∞ (off-diagonals O(1/(L·|ω_i − ω_j|))). The Transformer frequencies ${given(10_000)}^{−2i/d} over realistic \
 windows are far from orthogonal: their low-frequency columns are nearly constant or nearly linear in p.`,
   errata: ['sinusoidal-basis-not-orthogonal'],
-  notes: 'The sentence\'s other clause, that the frequencies carry position at different scales, is its own item (sinusoidal-multiscale-position).',
+  notes: 'The sentence\'s other clause, that the frequencies carry position at different scales, is its own item (sinusoidal-multiscale-position).'
+    + ' Second reading: the book prints no such formula, so `printed` was not the book\'s LaTeX. Settled: it moves to `formula`, shown as the '
+    + 'formula the item checks, not as printed.',
   expectedVerdict: 'conditional',
   checks: [
     check({
