@@ -2,7 +2,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance, elementary } from '../../engine/tolerance.ts';
 import { attentionCase, type AttentionCase } from '../../domains/index.ts';
-import { scoreScale, tfjsAttention, tfjsForwardLabel } from '../../support/attention.ts';
+import { scoreScale, tfjsAttention } from '../../support/attention.ts';
 
 /** The query alone, as a one-query attention problem with the same keys and values. */
 const alone = (c: AttentionCase, i: number): AttentionCase => ({ ...c, n: 1, Q: [c.Q[i]!] });
@@ -23,16 +23,16 @@ export default defineItem({
   checks: [
     check({
       name: 'row i of tfjs Attention(Q, K, V) ↔ tfjs Attention([q_i], K, V): the output for a query does not depend on the other queries', role: 'claim',
-      oracle: tfjsForwardLabel, arbitrary: cases, runs: 'default',
+      reference: 'tfjs-forward', arbitrary: cases, runs: 'default',
       evaluate: (cs, ctx) => {
         const full = tfjsAttention(cs, ctx);
         const single = tfjsAttention(cs.flatMap((c) => c.Q.map((_, i) => alone(c, i))), ctx);
         let next = 0;
         return cs.map((c, b) => {
           const rows = c.Q.map(() => single[next++]!.outputs[0]!);
-          // Two float32 evaluations of the same row (batched differently): the float32 side of the outputs' allowance, twice.
+          // Two evaluations of the same row by the one reference (batched differently): its dtype on both sides, not float64 on one.
           const vMax = Math.max(...c.V.flat().map(Math.abs), Number.MIN_VALUE);
-          return agreement(full[b]!.outputs, rows, tolerance({ dtypes: ['float32', 'float32'], operations: c.dk + 2 * c.m + elementary(1) + 3, scale: vMax,
+          return agreement(full[b]!.outputs, rows, tolerance({ dtypes: [ctx.dtypes[1], ctx.dtypes[1]], operations: c.dk + 2 * c.m + elementary(1) + 3, scale: vMax,
             condition: 1 + 4 * scoreScale(c) }));
         });
       },
