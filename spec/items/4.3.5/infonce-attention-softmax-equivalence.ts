@@ -3,7 +3,7 @@ import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { attentionCase } from '../../domains/index.ts';
 import { infoNceLoss } from '../../../impl/index.ts';
-import { scoreScale, tfjsAttention, tfjsForwardLabel } from '../../support/attention.ts';
+import { scoreScale, tfjsAttention } from '../../support/attention.ts';
 import { asFloat32 } from '../../support/float32.ts';
 
 export default defineItem({
@@ -22,7 +22,7 @@ export default defineItem({
   checks: [
     check({
       name: 'InfoNCE(q_i; rows of K; positive j; τ = √d_k) (impl infoNceLoss) ↔ −log A_ij of tfjs attention, every i and j', role: 'claim',
-      oracle: tfjsForwardLabel, arbitrary: attentionCase({ m: [2, 6] }), runs: 'default',
+      reference: ['impl', 'tfjs-forward'], arbitrary: attentionCase({ m: [2, 6] }), runs: 'default',
       evaluate: (cs, ctx) => {
         const ref = tfjsAttention(cs, ctx);
         return cs.map((c, b) => {
@@ -35,7 +35,7 @@ export default defineItem({
           // a weight relatively by twice that, κ = 1 + 4·scoreScale; and an exp whose argument (of size −log A) is rounded
           // relative to that size adds −log A to κ.
           const reference = ref[b]!.weights.map((row) => row.map((a) => -Math.log(a)));
-          return agreement(loss, reference, tolerance({ dtypes: ['float32', 'float64'], operations: c.dk + c.m + elementary(2) + 3, scale: 1,
+          return agreement(loss, reference, tolerance({ dtypes: ctx.dtypes, operations: c.dk + c.m + elementary(2) + 3, scale: 1,
             condition: 1 + 4 * scoreScale(c) + Math.max(...reference.flat()) }));
         });
       },

@@ -3,7 +3,6 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notAbove } from '../../engine/close.ts';
 import { given, t } from '../../engine/text.ts';
 import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
-import { IMPL_F64, PRINTED_F64 } from '../../engine/labels.ts';
 import { between, contrastiveCase, type ContrastiveCase } from '../../domains/index.ts';
 import { infoNceLoss } from '../../../impl/index.ts';
 
@@ -12,9 +11,9 @@ const marginForm = (c: ContrastiveCase) =>
   Math.log1p(c.scores.reduce((acc, s, j) => (j === c.positive ? acc : acc + Math.exp(-(c.scores[c.positive]! - s) / c.temperature)), 0));
 
 const zMax = (c: ContrastiveCase) => Math.max(...c.scores.map((s) => Math.abs(s / c.temperature)));
-/** One float64 InfoNCE evaluation: N exponentials of margins ≤ 2Z (rounded relative to their size: κ = 1 + 2Z) on a loss of scale 1 + L, a sum and a log1p. */
-const lossTolerance = (c: ContrastiveCase, loss: number) =>
-  tolerance({ dtypes: ['float64', 'float64'], operations: c.scores.length + elementary(2) + 2, scale: 1 + loss, condition: 1 + 2 * zMax(c) });
+/** One InfoNCE evaluation: N exponentials of margins ≤ 2Z (rounded relative to their size: κ = 1 + 2Z) on a loss of scale 1 + L, a sum and a log1p. */
+const lossTolerance = (dtypes: readonly [Dtype, Dtype], c: ContrastiveCase, loss: number) =>
+  tolerance({ dtypes, operations: c.scores.length + elementary(2) + 2, scale: 1 + loss, condition: 1 + 2 * zMax(c) });
 
 /** The smallest growth of the strongest negative's margin in the strict-decrease check. */
 const LEAST_GROWTH = 0.1;
@@ -55,30 +54,33 @@ the book's LaTeX. Settled: it moves to \`formula\`, shown as the formula the ite
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'margin form log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}) (float64) ↔ impl infoNceLoss', role: 'claim', oracle: PRINTED_F64,
+      name: 'margin form log(1 + Σ_{j≠+} e^{−(s₊ − s_j)/τ}) (float64) ↔ impl infoNceLoss', role: 'claim', reference: 'impl',
       arbitrary: contrastiveCase(), runs: 'default',
-      evaluate: (cs) => cs.map((c) => { const impl = infoNceLoss(c.scores, c.positive, c.temperature); return agreement(marginForm(c), impl, lossTolerance(c, impl)); }),
+      evaluate: (cs, ctx) => cs.map((c) => {
+        const impl = infoNceLoss(c.scores, c.positive, c.temperature);
+        return agreement(marginForm(c), impl, lossTolerance(ctx.dtypes, c, impl));
+      }),
     }),
     check({
       name: `margins widened (negatives lowered by δ_j ≥ 0, the strongest by ≥ ${LEAST_GROWTH}): the loss strictly decreases (measured: `
-        + 'L_before − L_after, held above the two losses\' rounding)', role: 'claim', oracle: IMPL_F64, arbitrary: widened, runs: 'default',
-      evaluate: (cs) => cs.map(({ c, delta }) => {
+        + 'L_before − L_after, held above the two losses\' rounding)', role: 'claim', reference: 'impl', arbitrary: widened, runs: 'default',
+      evaluate: (cs, ctx) => cs.map(({ c, delta }) => {
         const before = infoNceLoss(c.scores, c.positive, c.temperature);
         const lowered = { ...c, scores: c.scores.map((s, j) => (j === c.positive ? s : s - delta[j]!)) };
         const after = infoNceLoss(lowered.scores, c.positive, c.temperature);
         // The decrease is the difference of two computed losses: each off by its own relative rounding.
-        return { value: before - after, bound: relativeLossTolerance(['float64', 'float64'], c, before) + relativeLossTolerance(['float64', 'float64'], lowered, after),
+        return { value: before - after, bound: relativeLossTolerance(ctx.dtypes, c, before) + relativeLossTolerance(ctx.dtypes, lowered, after),
           sense: 'atLeast' as const, note: `L ${before.toPrecision(6)} → ${after.toPrecision(6)}` };
       }),
     }),
     check({
       name: 'loss < log 2 ⇒ s₊ > every negative score (measured: max_{j≠+} s_j − s₊ where the loss is below log 2, 0 elsewhere)', role: 'claim',
-      oracle: IMPL_F64, arbitrary: contrastiveCase(), runs: 'default',
-      evaluate: (cs) => cs.map((c) => {
+      reference: 'impl', arbitrary: contrastiveCase(), runs: 'default',
+      evaluate: (cs, ctx) => cs.map((c) => {
         const loss = infoNceLoss(c.scores, c.positive, c.temperature);
         const rival = Math.max(...c.scores.filter((_, j) => j !== c.positive));
         // L < log 2 + ε allows log(p_j/p₊) < log(2e^ε − 1) ≈ 2ε, a score gap of 2τε: ε is the loss's rounding allowance.
-        return notAbove(loss < Math.LN2 ? rival - c.scores[c.positive]! : 0, 0, 2 * c.temperature * lossTolerance(c, loss),
+        return notAbove(loss < Math.LN2 ? rival - c.scores[c.positive]! : 0, 0, 2 * c.temperature * lossTolerance(ctx.dtypes, c, loss),
           `L = ${loss.toPrecision(4)}, s₊ = ${c.scores[c.positive]!.toPrecision(4)}, best negative ${rival.toPrecision(4)}`);
       }),
     }),
