@@ -7,6 +7,7 @@ export default defineErratum({
   right: 'RoPE is itself a linear orthogonal transformation (a rotation R_m of each coordinate pair): inner products and norms are invariant under it, '
     + 'and R_mᵀR_n = R_{n−m}, which makes the score depend on the relative position; it is not invariant under (it does not commute with) '
     + 'a linear map of its input, R_m(Wx) ≠ W R_m x in general',
-  severity: 'notation',
-  cause: 'A property is misnamed: "invariance under linear transformations" is written for "a linear transformation that leaves inner products invariant".',
+  severity: 'imprecise',
+  cause: 'A property is misnamed: "invariance under linear transformations" is written for "a linear transformation that leaves inner products '
+    + 'invariant", and the text does not state that true content (an orthogonal linear map); the sentence is true only under that unstated reading.',
 });

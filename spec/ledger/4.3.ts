@@ -2,9 +2,9 @@
 import { ledger } from './entry.ts';
 
 export default ledger('4.3', [
-  { at: 1, hash: '4d7b813c', words: "在前两节中，我们分别深入", class: 'forward-reference',
-    reason: 'Points to the two preceding sections on MSE and cross-entropy, outside the audited source; "最常用" is a claim about practice, '
-      + 'not a mathematical one.' },
+  { at: 1, hash: '4d7b813c', words: "在前两节中，我们分别深入", class: 'no-math',
+    reason: 'Refers back to the two preceding sections on MSE and cross-entropy (outside the audited source), not forward; "最常用" is a claim '
+      + 'about practice, not a mathematical one.' },
   { at: 2, hash: '23b11166', words: "这两种损失函数分别适用于", class: 'restates', restates: 'gaussian-noise-mse-optimal',
     reason: 'Announces what §4.3.1–§4.3.4 check. MSE suits regression: with Gaussian noise it is the likelihood loss and estimates the '
       + 'conditional mean (gaussian-noise-mse-optimal, 4.3.30); cross-entropy suits classification: its minimiser is the conditional '

@@ -3,7 +3,7 @@
 // output entry); and the tolerances of float32 attention against float64.
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import type { AttentionCase } from '../domains/index.ts';
 import { attentionForward, attentionWeightsProjectionLoss, qualifyAttentionForward, softmaxForward } from '../../oracles/tfjs/attention.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
@@ -64,18 +64,19 @@ export function scoreScale(c: AttentionCase): number {
 }
 
 /**
- * float32 attention weights vs float64: a d_k-term score, the √d_k division, m exps, an m-term sum and
- * the division; float32 rounding of Q and K moves each score by ≤ 2u·Σ|q_l k_l|/√d_k, and a weight
- * relatively by twice the score error (softmax's condition), hence κ = 1 + 4·scoreScale.
+ * float32 attention weights vs float64 (or the dtype pair of the check, `dtypes`): a d_k-term score, the
+ * √d_k division, m exps, an m-term sum and the division; rounding Q and K moves each score by
+ * ≤ 2u·Σ|q_l k_l|/√d_k, and a weight relatively by twice the score error (softmax's condition), hence
+ * κ = 1 + 4·scoreScale.
  */
-export function weightsTolerance(c: AttentionCase): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: c.dk + c.m + elementary(1) + 3, scale: 1, condition: 1 + 4 * scoreScale(c) });
+export function weightsTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
+  return tolerance({ dtypes, operations: c.dk + c.m + elementary(1) + 3, scale: 1, condition: 1 + 4 * scoreScale(c) });
 }
 
 /** As weightsTolerance, for the outputs Σ_j A_ij v_j (m more terms, of size ≤ max|V|). */
-export function outputsTolerance(c: AttentionCase): number {
+export function outputsTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const vMax = Math.max(...c.V.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes: ['float32', 'float64'], operations: c.dk + 2 * c.m + elementary(1) + 3, scale: vMax, condition: 1 + 4 * scoreScale(c) });
+  return tolerance({ dtypes, operations: c.dk + 2 * c.m + elementary(1) + 3, scale: vMax, condition: 1 + 4 * scoreScale(c) });
 }
 
 /**

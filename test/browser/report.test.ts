@@ -20,7 +20,7 @@ const JSON_REPORT = join(REPORTS, 'conformance.json');
 const SCREENSHOT = join(REPORTS, 'screenshot.png');
 
 interface ReportJson {
-  items: { id: string; verdict: string; quote?: string; printed?: string; correction?: { latex?: string } }[];
+  items: { id: string; verdict: string; quote?: string; printed?: string; formula?: string; correction?: { latex?: string } }[];
 }
 
 let browser: Browser;
@@ -67,7 +67,8 @@ describe('HTML report in Chromium (from disk)', () => {
 
   it('typesets every formula with KaTeX: no .katex-error, every formula rendered and visible, fonts loaded', async () => {
     const report = JSON.parse(readFileSync(JSON_REPORT, 'utf8')) as ReportJson;
-    const printedAndCorrections = report.items.filter((it) => it.printed).length +
+    // Display formulas: as printed, checked (not printed in the book), and corrections.
+    const printedAndCorrections = report.items.filter((it) => it.printed).length + report.items.filter((it) => it.formula).length +
       report.items.filter((it) => it.correction?.latex).length;
     expect(await page.locator('.katex-error').count()).toBe(0);
     const formulas = await page.$$eval('.math', (els) => els.map((e) => {

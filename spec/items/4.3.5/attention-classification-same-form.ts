@@ -2,7 +2,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { attentionCase } from '../../domains/index.ts';
 import { attentionScores, softmax } from '../../../impl/index.ts';
-import { tfjsAttention, tfjsForwardLabel, weightsTolerance } from '../../support/attention.ts';
+import { tfjsAttention, weightsTolerance } from '../../support/attention.ts';
 
 export default defineItem({
   id: 'attention-classification-same-form', kind: 'claim', section: '4.3.5',
@@ -11,11 +11,11 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'tfjs attention weights row i ↔ impl classification softmax(s_i), s_i = K q_i/√d_k', role: 'claim', oracle: tfjsForwardLabel,
+      name: 'tfjs attention weights row i ↔ impl classification softmax(s_i), s_i = K q_i/√d_k', role: 'claim', reference: ['tfjs-forward', 'impl'],
       arbitrary: attentionCase(), runs: 'default',
       evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => {
         const c = cs[b]!;
-        return agreement(attentionScores(c.Q, c.K).map((s) => softmax(s)), weights, weightsTolerance(c));
+        return agreement(attentionScores(c.Q, c.K).map((s) => softmax(s)), weights, weightsTolerance(c, ctx.dtypes));
       }),
     }),
   ],

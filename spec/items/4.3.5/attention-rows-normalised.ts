@@ -1,8 +1,7 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { PRINTED_F64 } from '../../engine/labels.ts';
 import { attentionCase, type AttentionCase } from '../../domains/index.ts';
-import { tfjsAttention, tfjsForwardLabel } from '../../support/attention.ts';
+import { tfjsAttention } from '../../support/attention.ts';
 
 const rowSumError = (a: number[][]) => Math.max(...a.map((row) => Math.abs(row.reduce((s, x) => s + x, 0) - 1)));
 const cases = attentionCase();
@@ -20,21 +19,22 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'tfjs A: min A_ij ≥ 0 and |Σ_j A_ij − 1| within float32 rounding', role: 'claim', oracle: tfjsForwardLabel, arbitrary: cases, runs: 'default',
+      name: 'tfjs A: min A_ij ≥ 0 and |Σ_j A_ij − 1| within float32 rounding', role: 'claim', reference: 'tfjs-forward', arbitrary: cases, runs: 'default',
       evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => ({
         value: Math.min(...weights.flat()) >= 0 ? rowSumError(weights) : Infinity,
-        // m rounded weights (each from an exp and a division) summed in float32: m + 2 roundings per term.
-        bound: tolerance({ dtypes: ['float32', 'float32'], operations: cs[b]!.m + 3, scale: 1 }),
+        // tfjs's m weights normalise the exps it rounded (an m-term sum, a division each: within γ_{m+1} of summing to 1), summed
+        // again here in float64.
+        bound: tolerance({ dtypes: ctx.dtypes, operations: cs[b]!.m + 3, scale: 1 }),
       })),
     }),
     check({
-      name: 'printed A = Softmax(QKᵀ/√d_k) (float64): min A_ij ≥ 0 and |Σ_j A_ij − 1| within float64 rounding', role: 'claim', oracle: PRINTED_F64, arbitrary: cases, runs: 'default',
-      evaluate: (cs) => cs.map((c) => {
+      name: 'printed A = Softmax(QKᵀ/√d_k) (float64): min A_ij ≥ 0 and |Σ_j A_ij − 1| within float64 rounding', role: 'claim', reference: 'printed', arbitrary: cases, runs: 'default',
+      evaluate: (cs, ctx) => cs.map((c) => {
         const a = printedWeights(c);
         // Whatever the rounding of the scores, the weights e_j/Σe normalise the exps actually computed: an exp, the m-term sum z, a division,
         // then the m-term row sum.
         return { value: Math.min(...a.flat()) >= 0 ? rowSumError(a) : Infinity,
-          bound: tolerance({ dtypes: ['float64', 'float64'], operations: 2 * c.m + elementary(1) + 2, scale: 1 }) };
+          bound: tolerance({ dtypes: ctx.dtypes, operations: 2 * c.m + elementary(1) + 2, scale: 1 }) };
       }),
     }),
   ],

@@ -1,7 +1,7 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { attentionCase } from '../../domains/index.ts';
 import { attentionScores } from '../../../impl/index.ts';
-import { outputsTolerance, tfjsAttention, tfjsForwardLabel, weightsTolerance } from '../../support/attention.ts';
+import { outputsTolerance, tfjsAttention, weightsTolerance } from '../../support/attention.ts';
 
 const cases = attentionCase({ m: [2, 5] });
 
@@ -15,7 +15,7 @@ export default defineItem({
   checks: [
     check({
       name: 'tfjs outputs o_i inside the range of the values: min_j v_jc ≤ o_ic ≤ max_j v_jc, every i and c (measured: the excess outside)', role: 'claim',
-      oracle: tfjsForwardLabel, arbitrary: cases, runs: 'default',
+      reference: 'tfjs-forward', arbitrary: cases, runs: 'default',
       evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ outputs }, b) => {
         const c = cs[b]!;
         let excess = 0;
@@ -23,11 +23,11 @@ export default defineItem({
           const column = c.V.map((v) => v[col]!);
           excess = Math.max(excess, Math.min(...column) - x, x - Math.max(...column));
         }));
-        return { value: excess, bound: outputsTolerance(c) };
+        return { value: excess, bound: outputsTolerance(c, ctx.dtypes) };
       }),
     }),
     check({
-      name: 'log(A_ij/A_ik) of tfjs weights ↔ s_ij − s_ik of the float64 scores, every i, j, k', role: 'claim', oracle: tfjsForwardLabel,
+      name: 'log(A_ij/A_ik) of tfjs weights ↔ s_ij − s_ik of the float64 scores, every i, j, k', role: 'claim', reference: ['tfjs-forward', 'impl'],
       arbitrary: cases, runs: 'default',
       evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => {
         const c = cs[b]!, s = attentionScores(c.Q, c.K);
@@ -37,7 +37,7 @@ export default defineItem({
         })));
         // A log-ratio carries the relative errors of its two weights; a float32 weight's relative error is bounded like its absolute
         // error on scale 1 (weightsTolerance: the exp and the division are relatively accurate, κ from the rounded scores).
-        return { value: worst, bound: 2 * weightsTolerance(c) };
+        return { value: worst, bound: 2 * weightsTolerance(c, ctx.dtypes) };
       }),
     }),
   ],

@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, PRINTED_F64 } from '../../engine/labels.ts';
 import { attentionCase, between, type AttentionCase } from '../../domains/index.ts';
 import { attentionWeights } from '../../../impl/index.ts';
-import { scoreScale, tfjsAttention, tfjsForwardLabel, weightsTolerance } from '../../support/attention.ts';
+import { scoreScale, tfjsAttention, weightsTolerance } from '../../support/attention.ts';
 
 /** The attention weights of 4.3.34 as printed (exp of the raw scores, no shift), with an optional constant added to each row's scores. */
 function printedWeights(c: AttentionCase, rowShift: number[] = c.Q.map(() => 0)): number[][] {
@@ -33,26 +32,26 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'shift invariance: printed A from scores s_i + c_i ↔ printed A from s_i, c_i ∈ [−50, 50] per row', role: 'claim', oracle: PRINTED_F64,
+      name: 'shift invariance: printed A from scores s_i + c_i ↔ printed A from s_i, c_i ∈ [−50, 50] per row', role: 'claim', reference: 'printed',
       arbitrary: shifted, runs: 'default',
-      evaluate: (cs) => cs.map(({ c, shift }) => agreement(printedWeights(c, shift), printedWeights(c),
+      evaluate: (cs, ctx) => cs.map(({ c, shift }) => agreement(printedWeights(c, shift), printedWeights(c),
         // exp's argument carries a rounding relative to |s| + |c|, which moves the weight by that much relatively.
-        tolerance({ dtypes: ['float64', 'float64'], operations: c.dk + c.m + elementary(1) + 3, scale: 1,
+        tolerance({ dtypes: ctx.dtypes, operations: c.dk + c.m + elementary(1) + 3, scale: 1,
           condition: 1 + 2 * (scoreScale(c) + Math.max(...shift.map(Math.abs))) }))),
     }),
     check({
-      name: 'large scores: max-shifted impl A ↔ tfjs tf.softmax (both finite)', role: 'claim', oracle: tfjsForwardLabel, arbitrary: large, runs: 'default',
-      evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => agreement(attentionWeights(cs[b]!.Q, cs[b]!.K), weights, weightsTolerance(cs[b]!))),
+      name: 'large scores: max-shifted impl A ↔ tfjs tf.softmax (both finite)', role: 'claim', reference: ['impl', 'tfjs-forward'], arbitrary: large, runs: 'default',
+      evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => agreement(attentionWeights(cs[b]!.Q, cs[b]!.K), weights, weightsTolerance(cs[b]!, ctx.dtypes))),
     }),
     check({
-      name: 'large scores: the unshifted printed form fails (exp(s) overflows to ∞, the weights come out NaN) for some inputs', role: 'claim', oracle: IMPL_F64,
+      name: 'large scores: the unshifted printed form fails (exp(s) overflows to ∞, the weights come out NaN) for some inputs', role: 'claim', reference: 'impl',
       arbitrary: large, runs: 'default', quantifier: 'exists',
       // A witness is a case where the printed weights, evaluated as printed in float64, miss the max-shifted weights (impl, finite,
       // held to tfjs by the check above) by far more than float64 rounding: once a score exceeds ln(Number.MAX_VALUE), exp(s) = ∞
       // exactly, ∞/∞ = NaN, and the error is infinite (a deterministic overflow, not rounding noise on a small quantity).
-      evaluate: (cs) => cs.map((c) => {
+      evaluate: (cs, ctx) => cs.map((c) => {
         const printed = printedWeights(c);
-        return { ...agreement(printed, attentionWeights(c.Q, c.K), tolerance({ dtypes: ['float64', 'float64'], operations: c.dk + c.m + elementary(1) + 3,
+        return { ...agreement(printed, attentionWeights(c.Q, c.K), tolerance({ dtypes: ctx.dtypes, operations: c.dk + c.m + elementary(1) + 3,
           scale: 1, condition: 1 + 2 * scoreScale(c) })), sense: 'atLeast' as const,
         note: `max score ${maxScore(c).toPrecision(4)} (exp overflows above ln(MAX_VALUE) = ${Math.log(Number.MAX_VALUE).toPrecision(5)}); printed weights ${nonFinite(printed) ? 'not finite' : 'finite'}` };
       }),

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { sequenceCase, type SequenceCase } from '../../domains/positional.ts';
 import { attention, matMul, sinusoidalEncoding } from '../../../impl/index.ts';
 
@@ -16,13 +15,13 @@ const encoded = (X: number[][]) => X.map((x, p) => { const e = sinusoidalEncodin
  * scores (d terms), m exps, an m-term sum, a division and the m-term output sum. Rounding the projected inputs moves a score by
  * ≤ 2u·(its terms), a weight relatively by twice that (κ = 1 + 4·score scale); outputs are of the size of the values.
  */
-function layerTolerance(c: SequenceCase, X: number[][]): number {
+function layerTolerance(dtypes: readonly [Dtype, Dtype], c: SequenceCase, X: number[][]): number {
   const q = matMul(X, c.Wq), k = matMul(X, c.Wk), v = matMul(X, c.Wv);
   let scoreScale = 0;
   for (const qi of q) for (const kj of k) scoreScale = Math.max(scoreScale, qi.reduce((s, x, l) => s + Math.abs(x * kj[l]!), 0) / Math.sqrt(c.d));
   const xScale = Math.max(...X.map((x) => x.reduce((s, xi) => s + Math.abs(xi), 0)));
   const vMax = Math.max(...v.flat().map(Math.abs), xScale);
-  return tolerance({ dtypes: ['float64', 'float64'], operations: 2 * c.d + 2 * c.n + elementary(1) + 3, scale: vMax, condition: 1 + 4 * scoreScale });
+  return tolerance({ dtypes, operations: 2 * c.d + 2 * c.n + elementary(1) + 3, scale: vMax, condition: 1 + 4 * scoreScale });
 }
 
 export default defineItem({
@@ -36,16 +35,16 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'no encoding: Attention of the reordered tokens ↔ the reordered Attention of the tokens, every order', role: 'claim', oracle: IMPL_F64,
+      name: 'no encoding: Attention of the reordered tokens ↔ the reordered Attention of the tokens, every order', role: 'claim', reference: 'impl',
       arbitrary: sequenceCase(), runs: 'default',
-      evaluate: (cs) => cs.map((c) => agreement(selfAttention(c, reordered(c, c.X)), reordered(c, selfAttention(c, c.X)), layerTolerance(c, c.X))),
+      evaluate: (cs, ctx) => cs.map((c) => agreement(selfAttention(c, reordered(c, c.X)), reordered(c, selfAttention(c, c.X)), layerTolerance(ctx.dtypes, c, c.X))),
     }),
     check({
       name: 'sinusoidal encoding added: Attention(reordered tokens + PE) differs from the reordered Attention(tokens + PE) for some inputs (by far more than rounding)',
-      role: 'claim', oracle: IMPL_F64, arbitrary: sequenceCase(), runs: 'default', quantifier: 'exists',
-      evaluate: (cs) => cs.map((c) => {
+      role: 'claim', reference: 'impl', arbitrary: sequenceCase(), runs: 'default', quantifier: 'exists',
+      evaluate: (cs, ctx) => cs.map((c) => {
         const X = encoded(c.X), Y = encoded(reordered(c, c.X));
-        return { ...agreement(selfAttention(c, Y), reordered(c, selfAttention(c, X)), layerTolerance(c, X) + layerTolerance(c, Y)), sense: 'atLeast' as const,
+        return { ...agreement(selfAttention(c, Y), reordered(c, selfAttention(c, X)), layerTolerance(ctx.dtypes, c, X) + layerTolerance(ctx.dtypes, c, Y)), sense: 'atLeast' as const,
           note: `order ${c.order.join(',')}` };
       }),
     }),

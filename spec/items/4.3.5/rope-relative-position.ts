@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { ropePair } from '../../domains/rope.ts';
 import { ropeScoreTolerance } from '../../support/rope.ts';
 import { dot, positionFrequencies, rotaryEmbedding, sinusoidalEncoding } from '../../../impl/index.ts';
@@ -32,28 +31,28 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'RoPE score (R_m q)ᵀ(R_n k) ↔ complex relative form Re Σ z_i w̄_i e^{i(m−n)θ_i}', role: 'claim', oracle: 'complex-exponential relative form (float64)',
+      name: 'RoPE score (R_m q)ᵀ(R_n k) ↔ complex relative form Re Σ z_i w̄_i e^{i(m−n)θ_i}', role: 'claim', reference: ['impl', 'closed-form'],
       arbitrary: pair, runs: 'default',
-      evaluate: (cs) => cs.map(({ q, k, m, n }) => agreement(ropeScore(q, k, m, n), relativeScore(q, k, m - n), ropeScoreTolerance(q, k, Math.max(m, n)))),
+      evaluate: (cs, ctx) => cs.map(({ q, k, m, n }) => agreement(ropeScore(q, k, m, n), relativeScore(q, k, m - n), ropeScoreTolerance(q, k, Math.max(m, n), ctx.dtypes))),
     }),
     check({
-      name: 'RoPE score unchanged by a common shift of both positions, (m + s, n + s)', role: 'claim', oracle: IMPL_F64, arbitrary: pair, runs: 'default',
-      evaluate: (cs) => cs.map(({ q, k, m, n, s }) => agreement(ropeScore(q, k, m + s, n + s), ropeScore(q, k, m, n),
-        2 * ropeScoreTolerance(q, k, Math.max(m, n) + s))),
+      name: 'RoPE score unchanged by a common shift of both positions, (m + s, n + s)', role: 'claim', reference: 'impl', arbitrary: pair, runs: 'default',
+      evaluate: (cs, ctx) => cs.map(({ q, k, m, n, s }) => agreement(ropeScore(q, k, m + s, n + s), ropeScore(q, k, m, n),
+        2 * ropeScoreTolerance(q, k, Math.max(m, n) + s, ctx.dtypes))),
     }),
     check({
       name: 'sensitivity: the RoPE score at offset m − n differs from the score at offset 0, qᵀk, for some inputs (by far more than rounding)', role: 'claim',
-      oracle: IMPL_F64, arbitrary: pair, runs: 'default', quantifier: 'exists',
-      evaluate: (cs) => cs.map(({ q, k, m, n }) => ({ value: Math.abs(ropeScore(q, k, m, n) - dot(q, k)), bound: 2 * ropeScoreTolerance(q, k, Math.max(m, n)),
+      reference: 'impl', arbitrary: pair, runs: 'default', quantifier: 'exists',
+      evaluate: (cs, ctx) => cs.map(({ q, k, m, n }) => ({ value: Math.abs(ropeScore(q, k, m, n) - dot(q, k)), bound: 2 * ropeScoreTolerance(q, k, Math.max(m, n), ctx.dtypes),
         sense: 'atLeast' as const, note: `m − n = ${m - n}` })),
     }),
     check({
       name: 'additive sinusoidal encoding: (q + p_{m+s})ᵀ(k + p_{n+s}) differs from (q + p_m)ᵀ(k + p_n) for some inputs (by far more than rounding)', role: 'claim',
-      oracle: IMPL_F64, arbitrary: pair, runs: 'default', quantifier: 'exists',
-      evaluate: (cs) => cs.map(({ q, k, m, n, s }) => ({
+      reference: 'impl', arbitrary: pair, runs: 'default', quantifier: 'exists',
+      evaluate: (cs, ctx) => cs.map(({ q, k, m, n, s }) => ({
         value: Math.abs(additiveScore(q, k, m + s, n + s) - additiveScore(q, k, m, n)),
         // Entries of q + p are at most |q_i| + 1: the rounding allowance of the two scores, each computed with angles up to (max(m, n) + s)·θ.
-        bound: 2 * ropeScoreTolerance(plusOne(q), plusOne(k), Math.max(m, n) + s), sense: 'atLeast' as const, note: `m = ${m}, n = ${n}, shift s = ${s}` })),
+        bound: 2 * ropeScoreTolerance(plusOne(q), plusOne(k), Math.max(m, n) + s, ctx.dtypes), sense: 'atLeast' as const, note: `m = ${m}, n = ${n}, shift s = ${s}` })),
     }),
   ],
 });

@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { TAYLOR_RATE_TOLERANCE, elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, TAYLOR_F64 } from '../../engine/labels.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
 import { attentionCase, between, logits, monteCarloSeed } from '../../domains/index.ts';
 import { entropy, softmaxWithTemperature } from '../../../impl/index.ts';
 import { drawSample, rng, varianceOf } from '../../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
-import { scoreScale, tfjsAttention, tfjsForwardLabel, weightsTolerance } from '../../support/attention.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { scoreScale, tfjsAttention, weightsTolerance } from '../../support/attention.ts';
 
 const rawScores = (q: number[], k: number[][]) => k.map((kj) => q.reduce((s, x, l) => s + x * kj[l]!, 0));
 const temperaturePair = fc.record({ z: fc.integer({ min: 2, max: 8 }).chain((c) => logits(c)), t1: between(0.05, 20), t2: between(0.05, 20) });
@@ -35,27 +34,27 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'tfjs Softmax(QKᵀ/√d_k) row i ↔ impl softmax of the raw scores K q_i at temperature T = √d_k', role: 'claim', oracle: tfjsForwardLabel,
+      name: 'tfjs Softmax(QKᵀ/√d_k) row i ↔ impl softmax of the raw scores K q_i at temperature T = √d_k', role: 'claim', reference: ['tfjs-forward', 'impl'],
       arbitrary: attentionCase(), runs: 'default',
       evaluate: (cs, ctx) => tfjsAttention(cs, ctx).map(({ weights }, b) => {
         const c = cs[b]!;
-        return agreement(c.Q.map((q) => softmaxWithTemperature(rawScores(q, c.K), Math.sqrt(c.dk))), weights, weightsTolerance(c));
+        return agreement(c.Q.map((q) => softmaxWithTemperature(rawScores(q, c.K), Math.sqrt(c.dk))), weights, weightsTolerance(c, ctx.dtypes));
       }),
     }),
     check({
-      name: 'entropy of softmax(z/T) is non-decreasing in T (shortfall H(T_lo) − H(T_hi) within rounding)', role: 'claim', oracle: IMPL_F64,
+      name: 'entropy of softmax(z/T) is non-decreasing in T (shortfall H(T_lo) − H(T_hi) within rounding)', role: 'claim', reference: 'impl',
       arbitrary: temperaturePair, runs: 'default',
-      evaluate: (cs) => cs.map(({ z, t1, t2 }) => {
+      evaluate: (cs, ctx) => cs.map(({ z, t1, t2 }) => {
         const [lo, hi] = t1 <= t2 ? [t1, t2] : [t2, t1];
         const hLo = entropy(softmaxWithTemperature(z, lo)), hHi = entropy(softmaxWithTemperature(z, hi));
         // Two entropies of C terms p log p (≤ log C in total), each after C exps at arguments up to max|z|/T.
         const zMax = Math.max(...z.map(Math.abs));
-        return { value: Math.max(0, hLo - hHi), bound: tolerance({ dtypes: ['float64', 'float64'], operations: elementary(2 * z.length) + 2 * z.length + 2,
+        return { value: Math.max(0, hLo - hHi), bound: tolerance({ dtypes: ctx.dtypes, operations: elementary(2 * z.length) + 2 * z.length + 2,
           scale: Math.log(z.length) + 1, condition: 1 + 2 * zMax / lo }), note: `H(${lo.toFixed(3)}) = ${hLo.toFixed(6)}, H(${hi.toFixed(3)}) = ${hHi.toFixed(6)}` };
       }),
     }),
     check({
-      name: 'dH/dT = Var_{j∼softmax(z/T)}(z_j)/T³ ≥ 0 (Taylor remainder rate ≥ 2 along T)', role: 'claim', oracle: TAYLOR_F64,
+      name: 'dH/dT = Var_{j∼softmax(z/T)}(z_j)/T³ ≥ 0 (Taylor remainder rate ≥ 2 along T)', role: 'claim', reference: ['taylor', 'impl'],
       arbitrary: temperature, runs: 'default',
       evaluate: (cs) => cs.map(({ z, t: t1 }) => {
         const h = (t: number[]) => entropy(softmaxWithTemperature(z, t[0]!));
@@ -71,7 +70,7 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'q, k ∼ N(0, I_{d_k}): Var(qᵀk/√d_k) = 1 for d_k ∈ [1, 512] (Monte Carlo)', role: 'claim', oracle: MONTE_CARLO_LABEL,
+      name: 'q, k ∼ N(0, I_{d_k}): Var(qᵀk/√d_k) = 1 for d_k ∈ [1, 512] (Monte Carlo)', role: 'claim', reference: 'monte-carlo',
       arbitrary: keyWidth, runs: 20,
       evaluate: (cs) => {
         qualifiedMonteCarlo();
