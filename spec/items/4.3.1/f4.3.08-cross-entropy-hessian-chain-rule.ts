@@ -42,6 +42,9 @@ export default defineItem({
     + 'class weights w_c). In ∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) x the C×C softmax Jacobian meets the d-vector x, and in (∂p̂/∂w) xᵀ the result '
     + 'must be dC×dC: both juxtapositions are read as Kronecker products, with vec(W) stacked class by class and ∂p̂/∂w in the layout '
     + 'of a gradient (dC×C). So read, the chain gives (diag(p̂) − p̂p̂ᵀ) ⊗ x xᵀ, the Hessian of 4.3.9.',
+  notes: 'Second reading: on the erratum missing-kronecker, its severity and where the slip starts. Settled: the severity stays typo (the intent, '
+    + 'the Kronecker product the shapes need, is clear from context); the erratum’s cause now says that the slip starts at ∂z/∂w, written x where '
+    + 'I_C ⊗ x is meant. 4.3.28 in §4.3.3, where the factor x xᵀ is absent altogether, is a different error with its own erratum.',
   errata: ['missing-kronecker'],
   expectedVerdict: 'holds',
   checks: [

@@ -45,6 +45,9 @@ export default defineItem({
       + 'it is straight only when w_0 − w* lies in one eigenspace of H = (1/N)XᵀX (or H is a multiple of the identity).',
     latex: String.raw`w_t - w^* = \sum_i (1 - \eta\lambda_i)^t \langle w_0 - w^*, u_i\rangle\, u_i,\quad H u_i = \lambda_i u_i`,
   },
+  notes: 'Second reading: whether “优化轨迹是线性的” could mean linear dynamics, the iteration w_{t+1} − w* = (I − ηH)(w_t − w*), rather than a straight '
+    + 'path. Settled: it stays refuted, and the reader agreed: 轨迹 is the path of the iterates, and straight is the meaning the clause before it '
+    + '(the same steepness in every direction) intends; the linear-dynamics reading is mse-gd-iterates-closed-form, which holds.',
   errata: ['constant-curvature-read-as-isotropic'],
   expectedVerdict: 'refuted',
   checks: [
