@@ -31,7 +31,7 @@ const tol = (c: Case, dtypes: ['float32' | 'float64', 'float64']) =>
 export default defineItem({
   id: '4.3.3', kind: 'formula', section: '4.3.1', definition: true,
   quote: String.raw`L_{CE}(p, \hat{p}) = -\sum_{i=1}^C p_i \log \hat{p}_i = -\log \hat{p}_{c^*}`,
-  printed: String.raw`L_{CE}(p, \hat{p}) = -\sum_{i=1}^C p_i \log \hat{p}_i = -\log \hat{p}_{c^*},\quad \hat{p} = \text{Softmax}(z)`,
+  printed: String.raw`L_{CE}(p, \hat{p}) = -\sum_{i=1}^C p_i \log \hat{p}_i = -\log \hat{p}_{c^*}`,
   statement: 'Defines cross-entropy −Σ p_i log p̂_i with p̂ = softmax(z); for a one-hot p it equals −log p̂ of the true class.',
   expectedVerdict: 'definition',
   checks: [

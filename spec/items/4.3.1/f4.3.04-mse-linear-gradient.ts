@@ -18,7 +18,8 @@ const data = regressionCase();
 export default defineItem({
   id: '4.3.4', kind: 'formula', section: '4.3.1',
   quote: String.raw`&= -\frac{1}{N} \sum_n \epsilon^{(n)} x^{(n)} \end{align}`,
-  printed: String.raw`\frac{\partial L_{MSE}}{\partial w} = \frac{\partial}{\partial w} \left[ \frac{1}{2N} \sum_n (y^{(n)} - w^T x^{(n)} - b)^2 \right] = -\frac{1}{N} \sum_n (y^{(n)} - \hat{y}^{(n)}) x^{(n)} = -\frac{1}{N} \sum_n \epsilon^{(n)} x^{(n)}`,
+  printed: String.raw`\begin{align}
+\frac{\partial L_{MSE}}{\partial w} &= \frac{\partial}{\partial w} \left[ \frac{1}{2N} \sum_n (y^{(n)} - w^T x^{(n)} - b)^2 \right] \\ &= -\frac{1}{N} \sum_n (y^{(n)} - \hat{y}^{(n)}) x^{(n)} \\ &= -\frac{1}{N} \sum_n \epsilon^{(n)} x^{(n)} \end{align}`,
   statement: 'For a linear model and L = (1/2N) Σ (y − wᵀx − b)², the gradient in w is −(1/N) Σ ε x with ε = y − ŷ.',
   expectedVerdict: 'holds',
   checks: [

@@ -59,7 +59,8 @@ const data = binaryClassificationCase();
 export default defineItem({
   id: '4.3.5', kind: 'formula', section: '4.3.1',
   quote: String.raw`&= -\frac{1}{N} \sum_n (\hat{p}^{(n)} - y^{(n)}) x^{(n)} \end{align}\tag{4.3.5}`,
-  printed: String.raw`\frac{\partial L_{CE}}{\partial w} = -\frac{1}{N} \sum_n (\hat{p}^{(n)} - y^{(n)}) x^{(n)}`,
+  printed: String.raw`\begin{align}
+\frac{\partial L_{CE}}{\partial w} &= \frac{\partial}{\partial w} \left[ -\frac{1}{N} \sum_n (y^{(n)} \log \hat{p}^{(n)} + (1-y^{(n)}) \log (1-\hat{p}^{(n)})) \right] \\ &= -\frac{1}{N} \sum_n \left( \frac{y^{(n)}}{\hat{p}^{(n)}} - \frac{1-y^{(n)}}{1-\hat{p}^{(n)}} \right) \frac{\partial \hat{p}^{(n)}}{\partial w} \\ &= -\frac{1}{N} \sum_n (\hat{p}^{(n)} - y^{(n)}) x^{(n)} \end{align}`,
   statement: 'The gradient in w of the mean binary cross-entropy of p̂ = σ(wᵀx + b) is −(1/N) Σ (p̂ − y) x.',
   correction: {
     statement: 'The sign is wrong in the last line: the gradient is +(1/N) Σ (p̂ − y) x (the middle line of 4.3.5 is right).',

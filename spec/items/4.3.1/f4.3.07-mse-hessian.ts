@@ -13,7 +13,9 @@ const data = regressionCase({ d: [1, 4], N: [1, 6] });
 export default defineItem({
   id: '4.3.7', kind: 'formula', section: '4.3.1',
   quote: String.raw`&= \frac{1}{N} X^T X`,
-  printed: String.raw`H_{MSE} = \frac{\partial^2 L_{MSE}}{\partial w^2} = \frac{1}{N} \sum_n x^{(n)} x^{(n)T} = \frac{1}{N} X^T X`,
+  printed: String.raw`\begin{align}
+H_{MSE} &= \frac{\partial^2 L_{MSE}}{\partial w^2} \\ &= \frac{\partial}{\partial w} \left[ -\frac{1}{N} \sum_n (y^{(n)} - w^T x^{(n)}) x^{(n)T} \right] \\ &= \frac{1}{N} \sum_n x^{(n)} x^{(n)T} \\ &= \frac{1}{N} X^T X
+\end{align}`,
   statement: 'The Hessian in w of the MSE of a linear model is (1/N) XᵀX.',
   reading: 'L_MSE is the ½ loss of 4.3.4, (1/2N) Σ (y − wᵀx)²: the formula’s own second line, ∂/∂w[−(1/N) Σ (y − wᵀx) xᵀ], differentiates '
     + 'the gradient of 4.3.4 (transposed), so the text fixes the normalisation right there.',

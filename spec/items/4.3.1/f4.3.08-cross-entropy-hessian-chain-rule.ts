@@ -36,7 +36,9 @@ const squareShapes = softmaxRegressionCase({ d: [2, 4], C: [2, 4], N: [1, 1] }).
 export default defineItem({
   id: '4.3.8', kind: 'formula', section: '4.3.1',
   quote: String.raw`&= \frac{\partial \hat{p}^{(n)}}{\partial w} x^{(n)T} \end{align}\tag{4.3.8}`,
-  printed: String.raw`H^{(n)} = \frac{\partial}{\partial w}\left((\hat{p}^{(n)} - p^{(n)}) x^{(n)T}\right) = \frac{\partial \hat{p}^{(n)}}{\partial w} x^{(n)T},\quad \frac{\partial \hat{p}^{(n)}}{\partial w} = (\text{diag}(\hat{p}^{(n)}) - \hat{p}^{(n)} \hat{p}^{(n)T}) x^{(n)}`,
+  printed: String.raw`\begin{align}
+H^{(n)} &= \frac{\partial^2}{\partial w^2} \left( -\log \hat{p}_{y^{(n)}}^{(n)} \right) \\ &= \frac{\partial}{\partial w} \left( (\hat{p}^{(n)} - p^{(n)}) x^{(n)T} \right) \\ &= \frac{\partial \hat{p}^{(n)}}{\partial w} x^{(n)T}
+\end{align}`,
   statement: 'The one-sample gradient is (p̂ − p) xᵀ, ∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) ⊗ x, and the Hessian is (∂p̂/∂w) ⊗ xᵀ.',
   reading: 'w is the d×C weight matrix of p̂ = Softmax(wᵀx). The gradient (p̂ − p) xᵀ is laid out as wᵀ (row c: the gradient in the '
     + 'class weights w_c). In ∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) x the C×C softmax Jacobian meets the d-vector x, and in (∂p̂/∂w) xᵀ the result '
