@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad, tfjsHessian } from '../../engine/labels.ts';
 import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import {
   addMatrices, diag, kron, matVec, outer, scaleMatrix, softmax, softmaxRegressionLogits, transpose,
@@ -51,25 +50,25 @@ H^{(n)} &= \frac{\partial^2}{\partial w^2} \left( -\log \hat{p}_{y^{(n)}}^{(n)} 
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'first line: (p̂ − p) xᵀ ↔ tfjs gradient (laid out as wᵀ)', role: 'claim', oracle: tfjsGrad, arbitrary: oneSample, runs: 'default',
+      name: 'first line: (p̂ − p) xᵀ ↔ tfjs gradient (laid out as wᵀ)', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: oneSample, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxRegression(cases, ctx, false);
-        return cases.map((c, b) => agreement(transpose(printedGradient(c)).flat(), reference[b]!.gradient, gradientTolerance(c)));
+        return cases.map((c, b) => agreement(transpose(printedGradient(c)).flat(), reference[b]!.gradient, gradientTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: '∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) ⊗ x ↔ tfjs Jacobian of p̂ in W', role: 'claim', oracle: tfjsGrad, arbitrary: oneSample, runs: 'default',
+      name: '∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) ⊗ x ↔ tfjs Jacobian of p̂ in W', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: oneSample, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxOutputJacobian(cases, ctx);
         // Entries x_i (diag(p̂) − p̂p̂ᵀ)_kc: terms of size ≤ max|x|, the path of a gradient entry.
-        return cases.map((c, b) => agreement(outputJacobian(c), transpose(reference[b]!), gradientTolerance(c)));
+        return cases.map((c, b) => agreement(outputJacobian(c), transpose(reference[b]!), gradientTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: 'last line: (∂p̂/∂w) ⊗ xᵀ ↔ tfjs Hessian, vec(W) class by class', role: 'claim', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
+      name: 'last line: (∂p̂/∂w) ⊗ xᵀ ↔ tfjs Hessian, vec(W) class by class', role: 'claim', reference: ['tfjs-hessian', 'impl'], arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsClassMajorHessians(cases, ctx, 'mean');
-        return cases.map((c, b) => agreement(hessian(c), reference[b]!, hessianTolerance(c)));
+        return cases.map((c, b) => agreement(hessian(c), reference[b]!, hessianTolerance(c, ctx.dtypes)));
       },
     }),
     ...printedHessianClaimChecks(literalHessian, 'literal: (diag(p̂) − p̂p̂ᵀ) x as a matrix–vector product, then (·) xᵀ', oneSample, squareShapes)
