@@ -32,7 +32,9 @@ describe('a broken impl turns verdicts red', () => {
       expect(found, `item ${id} exists`).toBeDefined();
       const result = await runItem(found!.item, ctx);
       expect(result.verdict).not.toBe(found!.item.expectedVerdict);
-      expect(result.checks.some((c) => c.role === 'support' && !c.passed)).toBe(true);
+      // The broken function is caught by a check of impl against an independent reference: a 'subject' check (impl is the
+      // default subject and the audit's own reference, so its failure breaks the audit) or a 'support' check.
+      expect(result.checks.some((c) => (c.role === 'subject' || c.role === 'support') && !c.passed)).toBe(true);
     });
   }
 });

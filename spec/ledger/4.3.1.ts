@@ -24,12 +24,13 @@ export default ledger('4.3.1', [
     reason: 'Lead-in of definition 4.3.2: the task (multi-class), the one-hot target p of class c* and p̂ = Softmax(z), the symbols item 4.3.3 uses.' },
   { at: 9, hash: 'c5b90335', words: '(4.3.3)', items: ['4.3.3'] },
   { at: 10, hash: '6feaf4cd', words: '交叉熵的数学结构同样具有',
-    items: ['4.3.3', 'ce-logit-gradient', 'mse-gradient-linear-in-error', 'ce-hessian-parameter-dependent', 'mse-hessian-constant'],
-    class: 'restates', restates: '4.3.35',
-    reason: '第一: “非线性程度比二次函数更高” names no measure; read as how far the loss is from quadratic (how much its Hessian varies, not at all '
-      + 'for a quadratic), it is what mse-hessian-constant and ce-hessian-parameter-dependent check. 第二 (it acts on distributions) describes the '
-      + 'arguments of 4.3.3. 第三 (softmax makes the output a probability distribution) is checked by the softmax definition 4.3.35 in §4.3.5. '
-      + '第四: the logit gradient p̂ − p is ce-logit-gradient; the MSE side, ŷ − y, is mse-gradient-linear-in-error.' },
+    items: ['4.3.3', 'ce-logit-gradient', 'mse-gradient-linear-in-error'],
+    class: 'motivation',
+    reason: '第一: “非线性程度比二次函数更高” states no measure, and the two natural ones disagree: by how much the Hessian varies (not at all for '
+      + 'a quadratic: mse-hessian-constant, ce-hessian-parameter-dependent) it holds; by growth in the logits it is false, since ‖p̂ − p‖₂ ≤ √2 '
+      + 'makes the loss grow at most linearly, slower than a quadratic. So it is motivation, not counted as checked. 第二 (it acts on '
+      + 'distributions) describes the arguments of 4.3.3. 第三 (softmax makes the output a probability distribution) is the softmax definition '
+      + '4.3.35 of §4.3.5. 第四: the logit gradient p̂ − p is ce-logit-gradient; the MSE side, ŷ − y, is mse-gradient-linear-in-error.' },
   { at: 11, hash: '61b44a9a', words: '两种损失函数的梯度结构反', class: 'motivation',
     reason: 'Topic sentence announcing the comparison of the gradients; “本质差异” is made concrete, and checked, by 4.3.4–4.3.6, '
       + 'mse-gradient-modulated-by-activation-derivative and sigmoid-derivative-vanishes-away-from-zero.' },
@@ -49,7 +50,9 @@ export default ledger('4.3.1', [
   { at: 21, hash: '7275fe68', words: '均方误差梯度：…', items: ['gradient-forms-similar'] },
   { at: 22, hash: 'f74a5744', words: '交叉熵梯度：…', items: ['gradient-forms-similar'] },
   { at: 23, hash: 'a99ef637', words: '然而，这只是表面上的相似', items: ['mse-gradient-modulated-by-activation-derivative'],
-    reason: 'Superficial because, with a sigmoid output, the MSE gradient carries the extra factor 2σ\'(z) (the next sentence).' },
+    reason: 'Superficial only after a change of model the text makes silently: for the models the bullets name (linear model + MSE, 4.3.4; '
+      + 'logistic + cross-entropy, 4.3.5) both gradients are exactly (prediction − target)·x; the σ′ factor appears only when the MSE is put on a '
+      + 'sigmoid output (4.3.6). mse-gradient-modulated-by-activation-derivative is conditional on that output; erratum silent-model-switch (imprecise).' },
   { at: 24, hash: '2ed1e74d', words: '在均方误差中，梯度还受到', items: ['mse-gradient-modulated-by-activation-derivative', '4.3.6'] },
   { at: 25, hash: '9868c440', words: '(4.3.6)', items: ['4.3.6'] },
   { at: 26, hash: '01a0851b', words: '当…远离0时，Sigmo', items: ['sigmoid-derivative-vanishes-away-from-zero'] },

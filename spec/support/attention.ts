@@ -80,10 +80,10 @@ export function outputsTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtyp
 }
 
 /**
- * float32 Jacobian entries vs float64: (diag a − aaᵀ)K/√d_k has entries ≤ max|k|/√d_k·(terms ≤ 1); the
+ * float32 Jacobian entries vs float64 (or the check's ctx.dtypes): (diag a − aaᵀ)K/√d_k has entries ≤ max|k|/√d_k·(terms ≤ 1); the
  * backward pass mirrors the forward one (2×).
  */
-export function jacobianTolerance(c: AttentionCase): number {
+export function jacobianTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const kMax = Math.max(...c.K.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.dk + 2 * c.m + elementary(1) + 3), scale: kMax, condition: 1 + 4 * scoreScale(c) });
+  return tolerance({ dtypes, operations: 2 * (c.dk + 2 * c.m + elementary(1) + 3), scale: kMax, condition: 1 + 4 * scoreScale(c) });
 }

@@ -4,8 +4,7 @@
 import type fc from 'fast-check';
 import { check, type CheckDefinition } from '../engine/item.ts';
 import { agreement } from '../engine/close.ts';
-import { tfjsGrad } from '../engine/labels.ts';
-import { tolerance } from '../engine/tolerance.ts';
+import { tolerance, type Dtype } from '../engine/tolerance.ts';
 import { regressionCase, type RegressionCase } from '../domains/index.ts';
 import { gram, matVec, mseLinearGradient, scaleMatrix, solveSpd, symmetricEigenvalues, transpose } from '../../impl/index.ts';
 import { inputScale, linearGradientTolerance, residualScale, tfjsLinearModel } from './linearModels.ts';
@@ -44,20 +43,24 @@ export function gdIterates(c: RegressionCase, eta: number, steps: number, start:
  * η ≤ 2/λ_max, so the rounding of the steps adds up. The largest iterate entry bounds the update terms;
  * the solve for w* (when a closed form uses it) is κ(XᵀX)-conditioned.
  */
-export function iterateTolerance(c: RegressionCase, eta: number, steps: number, iterates: number[][]): number {
+export function iterateTolerance(c: RegressionCase, eta: number, steps: number, iterates: number[][], dtypes: readonly [Dtype, Dtype] = ['float64', 'float64']): number {
   const wMax = Math.max(...iterates.flat().map(Math.abs), ...minimiser(c).map(Math.abs));
   const stepTerms = eta * 2 * Math.max(...iterates.map((w) => residualScale({ ...c, w }))) * inputScale(c);
-  return tolerance({ dtypes: ['float64', 'float64'], operations: steps * (2 * (c.d + c.N) + 6), scale: wMax + stepTerms, condition: MAX_CONDITION });
+  return tolerance({ dtypes, operations: steps * (2 * (c.d + c.N) + 6), scale: wMax + stepTerms, condition: MAX_CONDITION });
 }
 
 export const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 export const distance = (a: number[], b: number[]) => norm(a.map((x, i) => x - b[i]!));
 
-/** The support check of items that run gradient descent on impl's gradient: impl mseLinearGradient (bias 0) ↔ tfjs autodiff. */
-export const gdGradientSupportCheck: CheckDefinition<RegressionCase> = check({
-  name: 'impl mseLinearGradient (bias 0) ↔ tfjs autodiff gradient', role: 'support', oracle: tfjsGrad, arbitrary: gdData, runs: 'default',
+/**
+ * The subject check of items that run gradient descent on impl's gradient: the subject's mseLinearGradient (bias 0) ↔ tfjs
+ * autodiff. With impl as the subject it is the check the audit's iterates rely on.
+ */
+export const gdGradientSubjectCheck: CheckDefinition<RegressionCase> = check({
+  name: 'mseLinearGradient (bias 0) ↔ tfjs autodiff gradient', role: 'subject', subject: 'mseLinearGradient', reference: 'tfjs-grad',
+  arbitrary: gdData, runs: 'default',
   evaluate: (cases, ctx) => {
     const reference = tfjsLinearModel(cases, ctx, 'linear-mse', 'half');
-    return cases.map((c, b) => agreement(mseLinearGradient(c.X, c.y, c.w, 0, 'half').w, reference[b]!.gradient, linearGradientTolerance(c)));
+    return cases.map((c, b) => agreement(ctx.subject.api.mseLinearGradient!(c.X, c.y, c.w, 0, 'half').w, reference[b]!.gradient, linearGradientTolerance(c, ctx.dtypes)));
   },
 });

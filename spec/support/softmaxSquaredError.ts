@@ -4,7 +4,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import type { PerCaseLoss } from '../../oracles/tfjs/index.ts';
 import type { Tf } from '../../oracles/tfjs/backend.ts';
 import { packed } from '../../oracles/tfjs/tensors.ts';
@@ -27,6 +27,6 @@ export function tfjsSoftmaxSquaredErrorGradients(cases: { z: number[]; p: number
  * C-term sum, the division, C squared differences summed) and the backward pass mirroring it (2×); float32 rounding
  * of z moves p̂ by ≤ 2u·max|z| relative (κ = 1 + 2 max|z|).
  */
-export function softmaxSquaredErrorGradientTolerance(z: number[]): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (2 * z.length + elementary(z.length + 1)), scale: 1, condition: 1 + 2 * Math.max(...z.map(Math.abs)) });
+export function softmaxSquaredErrorGradientTolerance(z: number[], dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
+  return tolerance({ dtypes, operations: 2 * (2 * z.length + elementary(z.length + 1)), scale: 1, condition: 1 + 2 * Math.max(...z.map(Math.abs)) });
 }

@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { attentionCase, logits, type AttentionCase } from '../../domains/index.ts';
-import { addMatrices, attentionWeights, attentionWeightsQueryJacobian, diag, matMul, outer, scaleMatrix, softmax, softmaxJacobian, transpose } from '../../../impl/index.ts';
-import { logSoftmaxEntryLoss, softmaxForward } from '../../../oracles/tfjs/attention.ts';
-import { jacobianTolerance, tfjsAttentionWeightsJacobian } from '../../support/attention.ts';
+import { addMatrices, attentionWeights, diag, matMul, outer, scaleMatrix, softmax, softmaxJacobian, transpose } from '../../../impl/index.ts';
+import { logSoftmaxEntryLoss } from '../../../oracles/tfjs/attention.ts';
+import { jacobianTolerance, tfjsAttentionWeightsJacobian, tfjsSoftmax } from '../../support/attention.ts';
 import { printedMatrixOutcome } from '../../support/printedShapes.ts';
 
 /** diag(a) − a aᵀ for one row a of A, written out. */
@@ -45,10 +44,10 @@ const nonSquare = attentionCase({ n: [1, 4], m: [2, 4], dk: [1, 4] }).filter((c)
 const general = attentionCase({ n: [1, 4], m: [1, 4], dk: [1, 4] });
 const scores = fc.integer({ min: 2, max: 6 }).chain((m) => logits(m));
 
-/** Fisher information of Cat(softmax(s)) in s: Σ_y a_y ∇_s log a_y ∇_s log a_yᵀ, scores and a from tfjs. */
+/** Fisher information of Cat(softmax(s)) in s: Σ_y a_y ∇_s log a_y ∇_s log a_yᵀ, scores (tfjs autodiff) and a (tf.softmax) from tfjs. */
 function tfjsFisher(cases: number[][], ctx: RunContext): number[][][] {
   return batchedByShape(cases, (s) => String(s.length), (group) => {
-    const m = group[0]!.length, a = softmaxForward(ctx.tfjs.runtime.tf, group);
+    const m = group[0]!.length, a = tfjsSoftmax(group, ctx);
     const fisher = group.map(() => Array.from({ length: m }, () => new Array<number>(m).fill(0)));
     for (let y = 0; y < m; y++) {
       const { gradients } = ctx.tfjs.derivatives(group, logSoftmaxEntryLoss(group.map(() => y), group));
@@ -70,45 +69,48 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'per-row (diag(a_i) − a_i a_iᵀ) K/√d_k, 0 off the diagonal blocks ↔ tfjs ∂vec(A)/∂vec(Q)', role: 'claim', oracle: tfjsGrad,
+      name: 'per-row (diag(a_i) − a_i a_iᵀ) K/√d_k, 0 off the diagonal blocks ↔ tfjs ∂vec(A)/∂vec(Q)', role: 'claim', reference: ['tfjs-grad', 'impl'],
       arbitrary: general, runs: 'hessian',
       evaluate: (cs, ctx) => {
         const jac = tfjsAttentionWeightsJacobian(cs, ctx);
-        return cs.map((c, b) => agreement(perRowJacobian(c), jac[b]!, jacobianTolerance(c)));
+        return cs.map((c, b) => agreement(perRowJacobian(c), jac[b]!, jacobianTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: 'diag(a) − aaᵀ = Fisher information Σ_y a_y ∇log a_y ∇log a_yᵀ of Cat(softmax(s)) (scores by tfjs autodiff)', role: 'claim', oracle: tfjsGrad,
+      name: 'diag(a) − aaᵀ = Fisher information Σ_y a_y ∇log a_y ∇log a_yᵀ of Cat(softmax(s)) (scores by tfjs autodiff)', role: 'claim',
+      reference: ['tfjs-grad', 'tfjs-forward', 'impl'],
       arbitrary: scores, runs: 'default',
       evaluate: (cs, ctx) => {
         const fisher = tfjsFisher(cs, ctx);
         // Entries ≤ 1 from m outer products of scores (entries ≤ 1) and m softmax weights; float32 rounding of s moves a relatively by ≲ 2u·max|s|.
         return cs.map((s, b) => agreement(rowTerm(softmax(s)), fisher[b]!, tolerance({
-          dtypes: ['float32', 'float64'], operations: elementary(2 * s.length) + 3 * s.length + 4, scale: 1, condition: 1 + 2 * Math.max(...s.map(Math.abs)) })));
+          dtypes: ctx.dtypes, operations: elementary(2 * s.length) + 3 * s.length + 4, scale: 1, condition: 1 + 2 * Math.max(...s.map(Math.abs)) })));
       },
     }),
     check({
-      name: 'literal, square A (n = m): (diag(A) − AAᵀ)K/√d_k ↔ tfjs ∂a_i/∂q_i, every row i', role: 'literal', oracle: tfjsGrad, arbitrary: square, runs: 'hessian',
+      name: 'literal, square A (n = m): (diag(A) − AAᵀ)K/√d_k ↔ tfjs ∂a_i/∂q_i, every row i', role: 'literal', reference: ['tfjs-grad', 'impl'], arbitrary: square, runs: 'hessian',
       evaluate: (cs, ctx) => {
         const jac = tfjsAttentionWeightsJacobian(cs, ctx);
         return cs.map((c, b) => {
           const p = literalBlock(c);
-          return agreement(c.Q.map(() => p), c.Q.map((_, i) => block(jac[b]!, c, i)), jacobianTolerance(c));
+          return agreement(c.Q.map(() => p), c.Q.map((_, i) => block(jac[b]!, c, i)), jacobianTolerance(c, ctx.dtypes));
         });
       },
     }),
     check({
-      name: 'literal, n ≠ m: diag(A) − AAᵀ is not the m×m softmax Jacobian of a row (shape)', role: 'literal', oracle: 'shape of the row Jacobian (m×m)', arbitrary: nonSquare, runs: 'default',
-      evaluate: (cs) => cs.map((c) => {
+      name: 'literal, n ≠ m: diag(A) − AAᵀ is not the m×m softmax Jacobian of a row (shape)', role: 'literal', reference: 'impl', arbitrary: nonSquare, runs: 'default',
+      // Only the shape decides here (an m×m matrix is needed, diag(A) − AAᵀ is n×n); the tolerance is never reached.
+      evaluate: (cs, ctx) => cs.map((c) => {
         const a = attentionWeights(c.Q, c.K);
-        return printedMatrixOutcome(() => literalTerm(a), softmaxJacobian(a[0]!), jacobianTolerance(c), 'the softmax Jacobian of one row of A');
+        return printedMatrixOutcome(() => literalTerm(a), softmaxJacobian(a[0]!), jacobianTolerance(c, ctx.dtypes), 'the softmax Jacobian of one row of A');
       }),
     }),
     check({
-      name: 'impl attentionWeightsQueryJacobian ↔ tfjs ∂vec(A)/∂vec(Q)', role: 'support', oracle: tfjsGrad, arbitrary: general, runs: 'hessian',
+      name: 'attentionWeightsQueryJacobian ↔ tfjs ∂vec(A)/∂vec(Q)', role: 'subject', subject: 'attentionWeightsQueryJacobian', reference: 'tfjs-grad',
+      arbitrary: general, runs: 'hessian',
       evaluate: (cs, ctx) => {
         const jac = tfjsAttentionWeightsJacobian(cs, ctx);
-        return cs.map((c, b) => agreement(attentionWeightsQueryJacobian(c.Q, c.K), jac[b]!, jacobianTolerance(c)));
+        return cs.map((c, b) => agreement(ctx.subject.api.attentionWeightsQueryJacobian!(c.Q, c.K), jac[b]!, jacobianTolerance(c, ctx.dtypes)));
       },
     }),
   ],

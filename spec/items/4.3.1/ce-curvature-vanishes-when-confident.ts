@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { tfjsHessian } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { logits, oneHot } from '../../domains/index.ts';
 import { softmax } from '../../../impl/index.ts';
@@ -22,7 +21,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'tfjs ∂²L/∂z_k² ≤ 1 − p̂_k for the leading class k (violation)', role: 'claim', oracle: tfjsHessian, arbitrary: confident, runs: 'default',
+      name: 'tfjs ∂²L/∂z_k² ≤ 1 − p̂_k for the leading class k (violation)', role: 'claim', reference: ['tfjs-hessian', 'impl'], arbitrary: confident, runs: 'default',
       evaluate: (cases, ctx) => {
         const curvature = batchedByShape(cases, (c) => String(c.z.length), (group) => {
           const z = group.map((c) => c.z);
@@ -33,7 +32,7 @@ export default defineItem({
           const pk = softmax(c.z)[c.lead]!;
           // Violation of curvature ≤ 1 − p̂_k (true value p̂_k(1 − p̂_k)), held to the float32 noise of the
           // autodiff value: ~u per exp/sum step on entries ≤ ¼, inputs rounded (κ = 1 + 2 max|z|).
-          return { value: Math.max(0, curvature[b]! - (1 - pk)), bound: tolerance({ dtypes: ['float32', 'float64'], operations: c.z.length + elementary(c.z.length + 2), scale: 0.25, condition: 1 + 2 * Math.max(...c.z.map(Math.abs)) }),
+          return { value: Math.max(0, curvature[b]! - (1 - pk)), bound: tolerance({ dtypes: ctx.dtypes, operations: c.z.length + elementary(c.z.length + 2), scale: 0.25, condition: 1 + 2 * Math.max(...c.z.map(Math.abs)) }),
             note: `p̂_k = ${pk.toPrecision(8)}, curvature ${curvature[b]!.toExponential(3)}` };
         });
       },

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, difference } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, tfjsHessian } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { matrix, softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import { softmaxRegressionHessian } from '../../../impl/index.ts';
 import { hessianTolerance, logitScale, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
@@ -11,12 +10,12 @@ const pairs = softmaxRegressionCase({ d: [1, 3], C: [2, 3], N: [1, 3] }).chain((
   matrix(c.d, c.C, 2).map((w2) => ({ first: c, second: { ...c, W: w2 } as SoftmaxRegressionCase })));
 
 /**
- * float64 vs float64 for the Hessian entries (1/N) Σ x_i x_j (diag p̂ − p̂p̂ᵀ)_{kl}, the derivation of
- * hessianTolerance (spec/support/softmaxRegression.ts) in float64 on both sides.
+ * The rounding of a float64 Hessian (1/N) Σ x_i x_j (diag p̂ − p̂p̂ᵀ)_{kl} against the exact one: the derivation of
+ * hessianTolerance (spec/support/softmaxRegression.ts), for the check's dtypes (float64 on both sides here).
  */
-function float64Tolerance(c: SoftmaxRegressionCase): number {
+function roundingTolerance(c: SoftmaxRegressionCase, dtypes: readonly [Dtype, Dtype]): number {
   const xMax = Math.max(...c.X.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes: ['float64', 'float64'], operations: 2 * (c.d + c.C + c.N + elementary(2)), scale: xMax ** 2, condition: 1 + logitScale(c) });
+  return tolerance({ dtypes, operations: 2 * (c.d + c.C + c.N + elementary(2)), scale: xMax ** 2, condition: 1 + logitScale(c) });
 }
 
 export default defineItem({
@@ -26,23 +25,25 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'float64 Hessians at two weight matrices differ by more than their rounding (witness)', role: 'claim', oracle: IMPL_F64, quantifier: 'exists',
+      name: 'float64 Hessians at two weight matrices differ by more than their rounding (witness)', role: 'claim', reference: 'impl', quantifier: 'exists',
       arbitrary: pairs, runs: 'hessian',
       // A witness must clear the rounding of both float64 Hessians by the witness margin; the Hessians themselves are
-      // confirmed against tfjs autodiff by the support check below.
-      evaluate: (cases) => cases.map((c) => ({
+      // confirmed against tfjs autodiff by the subject check below (impl is the default subject).
+      evaluate: (cases, ctx) => cases.map((c) => ({
         value: difference(softmaxRegressionHessian(c.first.W, c.first.X), softmaxRegressionHessian(c.second.W, c.second.X)).maxAbs,
-        bound: float64Tolerance(c.first) + float64Tolerance(c.second), sense: 'atLeast' as const,
+        bound: roundingTolerance(c.first, ctx.dtypes) + roundingTolerance(c.second, ctx.dtypes), sense: 'atLeast' as const,
       })),
     }),
     check({
-      name: 'impl softmaxRegressionHessian ↔ tfjs Hessian at both weight matrices', role: 'support', oracle: tfjsHessian, arbitrary: pairs, runs: 'hessian',
+      name: 'softmaxRegressionHessian ↔ tfjs Hessian at both weight matrices', role: 'subject', subject: 'softmaxRegressionHessian',
+      reference: 'tfjs-hessian', arbitrary: pairs, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const first = tfjsSoftmaxRegression(cases.map((c) => c.first), ctx, true);
         const second = tfjsSoftmaxRegression(cases.map((c) => c.second), ctx, true);
+        const hessian = ctx.subject.api.softmaxRegressionHessian!;
         return cases.map((c, b) => {
-          const a = agreement(softmaxRegressionHessian(c.first.W, c.first.X), first[b]!.hessian!, hessianTolerance(c.first));
-          const z = agreement(softmaxRegressionHessian(c.second.W, c.second.X), second[b]!.hessian!, hessianTolerance(c.second));
+          const a = agreement(hessian(c.first.W, c.first.X), first[b]!.hessian!, hessianTolerance(c.first, ctx.dtypes));
+          const z = agreement(hessian(c.second.W, c.second.X), second[b]!.hessian!, hessianTolerance(c.second, ctx.dtypes));
           return a.value / a.bound >= z.value / z.bound ? a : z;
         });
       },

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { logits, oneHot } from '../../domains/index.ts';
 import { matVec, softmax, softmaxJacobian } from '../../../impl/index.ts';
@@ -29,8 +28,8 @@ function tfjsCrossEntropyGradients(all: Case[], ctx: RunContext): number[][] {
 // Cross-entropy logit gradient entries in [−1, 1] (as in ce-logit-gradient): C exps, a C-term sum, the division, and in
 // float64 a C-term product with S, where −p_y/p̂_y meets S's column y, of size ≤ p̂_y, so the terms stay ≤ 1; float32
 // rounding of z moves p̂ by ≤ 2u·max|z| relative (κ = 1 + 2 max|z|).
-const tol = (c: Case) => tolerance({
-  dtypes: ['float32', 'float64'], operations: 2 * c.z.length + elementary(c.z.length + 1), scale: 1, condition: 1 + 2 * Math.max(...c.z.map(Math.abs)),
+const tol = (c: Case, dtypes: readonly [Dtype, Dtype]) => tolerance({
+  dtypes, operations: 2 * c.z.length + elementary(c.z.length + 1), scale: 1, condition: 1 + 2 * Math.max(...c.z.map(Math.abs)),
 });
 
 export default defineItem({
@@ -51,23 +50,23 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'the squared error taken directly in the logits has no softmax factor: tfjs ∇_z ½‖p̂ − p‖² = p̂ − p', role: 'claim', oracle: tfjsGrad, arbitrary: cases, runs: 'default',
+      name: 'the squared error taken directly in the logits has no softmax factor: tfjs ∇_z ½‖p̂ − p‖² = p̂ − p', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: cases, runs: 'default',
       evaluate: (all, ctx) => {
         const ref = tfjsSoftmaxSquaredErrorGradients(all, ctx);
-        return all.map((c, b) => agreement(softmax(c.z).map((q, i) => q - c.p[i]!), ref[b]!, softmaxSquaredErrorGradientTolerance(c.z)));
+        return all.map((c, b) => agreement(softmax(c.z).map((q, i) => q - c.p[i]!), ref[b]!, softmaxSquaredErrorGradientTolerance(c.z, ctx.dtypes)));
       },
     }),
     check({
-      name: 'correction: ∇_z ½‖p̂ − p‖² = (diag(p̂) − p̂p̂ᵀ)(p̂ − p) ↔ tfjs', role: 'correction', oracle: tfjsGrad, arbitrary: cases, runs: 'default',
+      name: 'correction: ∇_z ½‖p̂ − p‖² = (diag(p̂) − p̂p̂ᵀ)(p̂ − p) ↔ tfjs', role: 'correction', reference: ['tfjs-grad', 'impl'], arbitrary: cases, runs: 'default',
       evaluate: (all, ctx) => {
         const ref = tfjsSoftmaxSquaredErrorGradients(all, ctx);
-        return all.map((c, b) => { const q = softmax(c.z); return agreement(matVec(softmaxJacobian(q), q.map((qi, i) => qi - c.p[i]!)), ref[b]!, softmaxSquaredErrorGradientTolerance(c.z)); });
+        return all.map((c, b) => { const q = softmax(c.z); return agreement(matVec(softmaxJacobian(q), q.map((qi, i) => qi - c.p[i]!)), ref[b]!, softmaxSquaredErrorGradientTolerance(c.z, ctx.dtypes)); });
       },
     }),
     check({
-      name: 'correction: through the outputs, (diag(p̂) − p̂p̂ᵀ)(−p ⊘ p̂) ↔ tfjs ∇_z(−log p̂_y) (the factor cancels)', role: 'correction', oracle: tfjsGrad,
+      name: 'correction: through the outputs, (diag(p̂) − p̂p̂ᵀ)(−p ⊘ p̂) ↔ tfjs ∇_z(−log p̂_y) (the factor cancels)', role: 'correction', reference: ['tfjs-grad', 'impl'],
       arbitrary: cases, runs: 'default',
-      evaluate: (all, ctx) => { const ref = tfjsCrossEntropyGradients(all, ctx); return all.map((c, b) => agreement(throughOutputs(c), ref[b]!, tol(c))); },
+      evaluate: (all, ctx) => { const ref = tfjsCrossEntropyGradients(all, ctx); return all.map((c, b) => agreement(throughOutputs(c), ref[b]!, tol(c, ctx.dtypes))); },
     }),
   ],
 });

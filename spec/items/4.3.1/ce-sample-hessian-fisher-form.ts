@@ -1,6 +1,5 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad, tfjsHessian } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import { softmax, softmaxRegressionHessian, softmaxRegressionLogits } from '../../../impl/index.ts';
@@ -36,20 +35,21 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'Fisher information from tfjs scores of every label ↔ impl softmaxRegressionHessian (one sample)', role: 'claim', oracle: tfjsGrad,
+      name: 'Fisher information from tfjs scores of every label ↔ impl softmaxRegressionHessian (one sample)', role: 'claim', reference: ['tfjs-grad', 'impl'],
       arbitrary: oneSample, runs: 'hessian',
       // Entries Σ_y p̂_y x_i x_j (e_y − p̂)_k (e_y − p̂)_l: terms of size ≤ max|x|² (the Hessian's), C of them with weights summing to 1;
       // each score carries a float32 gradient's error, hence twice the Hessian tolerance.
       evaluate: (cases, ctx) => {
         const fisher = tfjsFisher(cases, ctx);
-        return cases.map((c, b) => agreement(fisher[b]!, softmaxRegressionHessian(c.W, c.X), 2 * hessianTolerance(c)));
+        return cases.map((c, b) => agreement(fisher[b]!, softmaxRegressionHessian(c.W, c.X), 2 * hessianTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: 'impl softmaxRegressionHessian ↔ tfjs Hessian', role: 'support', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
+      name: 'softmaxRegressionHessian ↔ tfjs Hessian', role: 'subject', subject: 'softmaxRegressionHessian', reference: 'tfjs-hessian',
+      arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => agreement(softmaxRegressionHessian(c.W, c.X), reference[b]!.hessian!, hessianTolerance(c)));
+        return cases.map((c, b) => agreement(ctx.subject.api.softmaxRegressionHessian!(c.W, c.X), reference[b]!.hessian!, hessianTolerance(c, ctx.dtypes)));
       },
     }),
   ],

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { vector } from '../../domains/index.ts';
-import { meanSquaredError, squaredError } from '../../../impl/index.ts';
+import { squaredError } from '../../../impl/index.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
 import { asFloat32 } from '../../support/float32.ts';
 
@@ -20,7 +19,7 @@ const batch = fc.integer({ min: 1, max: 16 }).chain((N) => fc.record({ y: vector
 // N squared differences summed and divided: N + 3 roundings on terms of size (|y| + |ŷ|)²; a square
 // doubles the relative perturbation of its (rounded) inputs: κ = 2.
 const termScale = ({ y, yHat }: Batch) => Math.max(...y.map((yn, n) => (Math.abs(yn) + Math.abs(yHat[n]!)) ** 2));
-const tol = (b: Batch, dtypes: ['float64' | 'float32', 'float64']) => tolerance({ dtypes, operations: b.y.length + 3, scale: termScale(b), condition: 2 });
+const tol = (b: Batch, dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: b.y.length + 3, scale: termScale(b), condition: 2 });
 
 export default defineItem({
   id: '4.3.2', kind: 'formula', section: '4.3.1',
@@ -33,15 +32,16 @@ export default defineItem({
   expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'printed = batch mean of the un-halved per-sample loss', role: 'condition', oracle: IMPL_F64, arbitrary: batch, runs: 'default',
-      evaluate: (cases) => cases.map((b) => agreement(printed(b), batchMeanOf(b, 'unhalved'), tol(b, ['float64', 'float64']))),
+      name: 'printed = batch mean of the un-halved per-sample loss', role: 'condition', reference: 'impl', arbitrary: batch, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((b) => agreement(printed(b), batchMeanOf(b, 'unhalved'), tol(b, ctx.dtypes))),
     }),
     check({
-      name: 'printed = batch mean of 4.3.1 as printed (½ convention)', role: 'outside-condition', oracle: PRINTED_F64, arbitrary: batch, runs: 'default',
-      evaluate: (cases) => cases.map((b) => agreement(printed(b), batchMeanOf(b, 'half'), tol(b, ['float64', 'float64']))),
+      name: 'printed = batch mean of 4.3.1 as printed (½ convention)', role: 'outside-condition', reference: 'impl', arbitrary: batch, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((b) => agreement(printed(b), batchMeanOf(b, 'half'), tol(b, ctx.dtypes))),
     }),
     check({
-      name: 'impl meanSquaredError(·, ·, "unhalved") ↔ tfjs mean of (y − ŷ)²', role: 'support', oracle: tfjsGrad, arbitrary: batch, runs: 'default',
+      name: 'meanSquaredError(·, ·, "unhalved") ↔ tfjs mean of (y − ŷ)²', role: 'subject', subject: 'meanSquaredError', reference: 'tfjs-grad',
+      arbitrary: batch, runs: 'default',
       evaluate: (cases, ctx) => {
         // tfjs sees each sample as one case; the batch mean is taken here in float64 from its per-sample losses.
         const flat = cases.flatMap((b) => b.y.map((yn, n) => ({ y: yn, yHat: b.yHat[n]! })));
@@ -51,7 +51,7 @@ export default defineItem({
           const perSample = b.y.map(() => values[k++]!);
           // At the float32 inputs tfjs holds: (y − ŷ)² of opposite-sign inputs is κ = 2 sensitive to their rounding alone,
           // which would bring the error to within 1.5× of this bound (the soak saw margins 1.6–2.0).
-          return agreement(meanSquaredError(asFloat32(b.y), asFloat32(b.yHat), 'unhalved'), perSample.reduce((s, v) => s + v, 0) / b.y.length, tol(b, ['float32', 'float64']));
+          return agreement(ctx.subject.api.meanSquaredError!(asFloat32(b.y), asFloat32(b.yHat), 'unhalved'), perSample.reduce((s, v) => s + v, 0) / b.y.length, tol(b, ctx.dtypes));
         });
       },
     }),

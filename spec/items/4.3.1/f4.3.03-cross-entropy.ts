@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { logits, oneHot } from '../../domains/index.ts';
 import { crossEntropyFromLogits } from '../../../impl/index.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
@@ -25,31 +24,31 @@ const extreme = classification(1e4);
 // A C-term sum of exps and a log: C + 2 elementary-weighted roundings; terms of size up to max|z| + log C
 // (the value of log Σ e^z); float32 rounding of z perturbs the loss by u·max|z| at most (κ = 1).
 const scaleOf = ({ z }: Case) => Math.max(...z.map(Math.abs)) + Math.log(z.length) + 1;
-const tol = (c: Case, dtypes: ['float32' | 'float64', 'float64']) =>
+const tol = (c: Case, dtypes: readonly [Dtype, Dtype]) =>
   tolerance({ dtypes, operations: c.z.length + elementary(c.z.length + 1), scale: scaleOf(c) });
 
 export default defineItem({
   id: '4.3.3', kind: 'formula', section: '4.3.1', definition: true,
   quote: String.raw`L_{CE}(p, \hat{p}) = -\sum_{i=1}^C p_i \log \hat{p}_i = -\log \hat{p}_{c^*}`,
-  printed: String.raw`L_{CE}(p, \hat{p}) = -\sum_{i=1}^C p_i \log \hat{p}_i = -\log \hat{p}_{c^*},\quad \hat{p} = \text{Softmax}(z)`,
+  printed: String.raw`L_{CE}(p, \hat{p}) = -\sum_{i=1}^C p_i \log \hat{p}_i = -\log \hat{p}_{c^*}`,
   statement: 'Defines cross-entropy −Σ p_i log p̂_i with p̂ = softmax(z); for a one-hot p it equals −log p̂ of the true class.',
   expectedVerdict: 'definition',
   checks: [
     check({
-      name: 'the two printed forms agree for one-hot p', role: 'claim', oracle: PRINTED_F64, arbitrary: moderate, runs: 'default',
-      evaluate: (cases) => cases.map((c) => agreement(printedSum(c), printedTrueClass(c), tol(c, ['float64', 'float64']))),
+      name: 'the two printed forms agree for one-hot p', role: 'claim', reference: 'printed', arbitrary: moderate, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => agreement(printedSum(c), printedTrueClass(c), tol(c, ctx.dtypes))),
     }),
     check({
-      name: 'printed ↔ impl crossEntropyFromLogits (|z| ≤ 8)', role: 'support', oracle: IMPL_F64, arbitrary: moderate, runs: 'default',
-      evaluate: (cases) => cases.map((c) => agreement(printedSum(c), crossEntropyFromLogits(c.p, c.z), tol(c, ['float64', 'float64']))),
+      name: 'printed ↔ impl crossEntropyFromLogits (|z| ≤ 8)', role: 'claim', reference: 'impl', arbitrary: moderate, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => agreement(printedSum(c), crossEntropyFromLogits(c.p, c.z), tol(c, ctx.dtypes))),
     }),
     check({
-      name: 'impl ↔ tfjs loss value, including logits up to ±1e4 where the printed softmax overflows', role: 'support', oracle: tfjsGrad,
-      arbitrary: fc.oneof(moderate, extreme), runs: 'default',
+      name: 'crossEntropyFromLogits ↔ tfjs loss value, including logits up to ±1e4 where the printed softmax overflows', role: 'subject',
+      subject: 'crossEntropyFromLogits', reference: 'tfjs-grad', arbitrary: fc.oneof(moderate, extreme), runs: 'default',
       evaluate: (cases, ctx) => batchValues(cases, ctx).map((v, b) => {
         const c = cases[b]!;
         const naive = printedSum(c);
-        return agreement(crossEntropyFromLogits(c.p, c.z), v, tol(c, ['float32', 'float64']),
+        return agreement(ctx.subject.api.crossEntropyFromLogits!(c.p, c.z), v, tol(c, ctx.dtypes),
           Number.isFinite(naive) ? undefined : `printed (unshifted) softmax gives ${naive} here`);
       }),
     }),

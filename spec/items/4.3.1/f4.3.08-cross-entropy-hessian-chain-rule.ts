@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad, tfjsHessian } from '../../engine/labels.ts';
 import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import {
   addMatrices, diag, kron, matVec, outer, scaleMatrix, softmax, softmaxRegressionLogits, transpose,
@@ -36,35 +35,40 @@ const squareShapes = softmaxRegressionCase({ d: [2, 4], C: [2, 4], N: [1, 1] }).
 export default defineItem({
   id: '4.3.8', kind: 'formula', section: '4.3.1',
   quote: String.raw`&= \frac{\partial \hat{p}^{(n)}}{\partial w} x^{(n)T} \end{align}\tag{4.3.8}`,
-  printed: String.raw`H^{(n)} = \frac{\partial}{\partial w}\left((\hat{p}^{(n)} - p^{(n)}) x^{(n)T}\right) = \frac{\partial \hat{p}^{(n)}}{\partial w} x^{(n)T},\quad \frac{\partial \hat{p}^{(n)}}{\partial w} = (\text{diag}(\hat{p}^{(n)}) - \hat{p}^{(n)} \hat{p}^{(n)T}) x^{(n)}`,
+  printed: String.raw`\begin{align}
+H^{(n)} &= \frac{\partial^2}{\partial w^2} \left( -\log \hat{p}_{y^{(n)}}^{(n)} \right) \\ &= \frac{\partial}{\partial w} \left( (\hat{p}^{(n)} - p^{(n)}) x^{(n)T} \right) \\ &= \frac{\partial \hat{p}^{(n)}}{\partial w} x^{(n)T}
+\end{align}`,
   statement: 'The one-sample gradient is (p̂ − p) xᵀ, ∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) ⊗ x, and the Hessian is (∂p̂/∂w) ⊗ xᵀ.',
   reading: 'w is the d×C weight matrix of p̂ = Softmax(wᵀx). The gradient (p̂ − p) xᵀ is laid out as wᵀ (row c: the gradient in the '
     + 'class weights w_c). In ∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) x the C×C softmax Jacobian meets the d-vector x, and in (∂p̂/∂w) xᵀ the result '
     + 'must be dC×dC: both juxtapositions are read as Kronecker products, with vec(W) stacked class by class and ∂p̂/∂w in the layout '
     + 'of a gradient (dC×C). So read, the chain gives (diag(p̂) − p̂p̂ᵀ) ⊗ x xᵀ, the Hessian of 4.3.9.',
+  notes: 'Second reading: on the erratum missing-kronecker, its severity and where the slip starts. Settled: the severity stays typo (the intent, '
+    + 'the Kronecker product the shapes need, is clear from context); the erratum’s cause now says that the slip starts at ∂z/∂w, written x where '
+    + 'I_C ⊗ x is meant. 4.3.28 in §4.3.3, where the factor x xᵀ is absent altogether, is a different error with its own erratum.',
   errata: ['missing-kronecker'],
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'first line: (p̂ − p) xᵀ ↔ tfjs gradient (laid out as wᵀ)', role: 'claim', oracle: tfjsGrad, arbitrary: oneSample, runs: 'default',
+      name: 'first line: (p̂ − p) xᵀ ↔ tfjs gradient (laid out as wᵀ)', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: oneSample, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxRegression(cases, ctx, false);
-        return cases.map((c, b) => agreement(transpose(printedGradient(c)).flat(), reference[b]!.gradient, gradientTolerance(c)));
+        return cases.map((c, b) => agreement(transpose(printedGradient(c)).flat(), reference[b]!.gradient, gradientTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: '∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) ⊗ x ↔ tfjs Jacobian of p̂ in W', role: 'claim', oracle: tfjsGrad, arbitrary: oneSample, runs: 'default',
+      name: '∂p̂/∂w = (diag(p̂) − p̂p̂ᵀ) ⊗ x ↔ tfjs Jacobian of p̂ in W', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: oneSample, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxOutputJacobian(cases, ctx);
         // Entries x_i (diag(p̂) − p̂p̂ᵀ)_kc: terms of size ≤ max|x|, the path of a gradient entry.
-        return cases.map((c, b) => agreement(outputJacobian(c), transpose(reference[b]!), gradientTolerance(c)));
+        return cases.map((c, b) => agreement(outputJacobian(c), transpose(reference[b]!), gradientTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: 'last line: (∂p̂/∂w) ⊗ xᵀ ↔ tfjs Hessian, vec(W) class by class', role: 'claim', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
+      name: 'last line: (∂p̂/∂w) ⊗ xᵀ ↔ tfjs Hessian, vec(W) class by class', role: 'claim', reference: ['tfjs-hessian', 'impl'], arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsClassMajorHessians(cases, ctx, 'mean');
-        return cases.map((c, b) => agreement(hessian(c), reference[b]!, hessianTolerance(c)));
+        return cases.map((c, b) => agreement(hessian(c), reference[b]!, hessianTolerance(c, ctx.dtypes)));
       },
     }),
     ...printedHessianClaimChecks(literalHessian, 'literal: (diag(p̂) − p̂p̂ᵀ) x as a matrix–vector product, then (·) xᵀ', oneSample, squareShapes)

@@ -1,8 +1,7 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsHessian } from '../../engine/labels.ts';
 import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
-import { diag, kron, matMul, outer, softmax, softmaxRegressionHessian, softmaxRegressionLogits, addMatrices, scaleMatrix } from '../../../impl/index.ts';
+import { diag, kron, matMul, outer, softmax, softmaxRegressionLogits, addMatrices, scaleMatrix } from '../../../impl/index.ts';
 import { hessianTolerance, printedHessianClaimChecks, tfjsSoftmaxRegression } from '../../support/softmaxRegression.ts';
 import { tfjsClassMajorHessians } from '../../support/classMajor.ts';
 
@@ -43,25 +42,26 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: '(diag(p̂) − p̂p̂ᵀ) ⊗ x xᵀ ↔ tfjs Hessian, vec(W) class by class', role: 'claim', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
+      name: '(diag(p̂) − p̂p̂ᵀ) ⊗ x xᵀ ↔ tfjs Hessian, vec(W) class by class', role: 'claim', reference: ['tfjs-hessian', 'impl'], arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsClassMajorHessians(cases, ctx, 'mean');
-        return cases.map((c, b) => agreement(withKronecker(c), reference[b]!, hessianTolerance(c)));
+        return cases.map((c, b) => agreement(withKronecker(c), reference[b]!, hessianTolerance(c, ctx.dtypes)));
       },
     }),
     check({
-      name: 'the same in row-major vec(W): x xᵀ ⊗ (diag(p̂) − p̂p̂ᵀ) ↔ tfjs Hessian', role: 'claim', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
+      name: 'the same in row-major vec(W): x xᵀ ⊗ (diag(p̂) − p̂p̂ᵀ) ↔ tfjs Hessian', role: 'claim', reference: ['tfjs-hessian', 'impl'], arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => agreement(rowMajor(c), reference[b]!.hessian!, hessianTolerance(c)));
+        return cases.map((c, b) => agreement(rowMajor(c), reference[b]!.hessian!, hessianTolerance(c, ctx.dtypes)));
       },
     }),
     ...printedHessianClaimChecks(literal, 'literal: ordinary matrix product', oneSample, squareShapes).map((c) => ({ ...c, role: 'literal' as const })),
     check({
-      name: 'impl softmaxRegressionHessian ↔ tfjs Hessian', role: 'support', oracle: tfjsHessian, arbitrary: oneSample, runs: 'hessian',
+      name: 'softmaxRegressionHessian ↔ tfjs Hessian', role: 'subject', subject: 'softmaxRegressionHessian', reference: 'tfjs-hessian',
+      arbitrary: oneSample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsSoftmaxRegression(cases, ctx, true);
-        return cases.map((c, b) => agreement(softmaxRegressionHessian(c.W, c.X), reference[b]!.hessian!, hessianTolerance(c)));
+        return cases.map((c, b) => agreement(ctx.subject.api.softmaxRegressionHessian!(c.W, c.X), reference[b]!.hessian!, hessianTolerance(c, ctx.dtypes)));
       },
     }),
   ],

@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { binaryClassificationCase, regressionCase, type RegressionCase } from '../../domains/index.ts';
 import { linearPredictions, sigmoid } from '../../../impl/index.ts';
 import { linearGradientTolerance, sigmoidGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
@@ -22,12 +21,12 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'MSE (½ convention): ∇_w = (ŷ − y) x ↔ tfjs', role: 'claim', oracle: tfjsGrad, arbitrary: oneSampleRegression, runs: 'default',
-      evaluate: (cases, ctx) => { const ref = tfjsLinearModel(cases, ctx, 'linear-mse', 'half'); return cases.map((c, b) => agreement(mseForm(c), ref[b]!.gradient, linearGradientTolerance(c))); },
+      name: 'MSE (½ convention): ∇_w = (ŷ − y) x ↔ tfjs', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: oneSampleRegression, runs: 'default',
+      evaluate: (cases, ctx) => { const ref = tfjsLinearModel(cases, ctx, 'linear-mse', 'half'); return cases.map((c, b) => agreement(mseForm(c), ref[b]!.gradient, linearGradientTolerance(c, ctx.dtypes))); },
     }),
     check({
-      name: 'cross-entropy: ∇_w = (p̂ − y) x ↔ tfjs', role: 'claim', oracle: tfjsGrad, arbitrary: oneSampleClassification, runs: 'default',
-      evaluate: (cases, ctx) => { const ref = tfjsLinearModel(cases, ctx, 'logistic-ce'); return cases.map((c, b) => agreement(ceForm(c), ref[b]!.gradient, sigmoidGradientTolerance(c))); },
+      name: 'cross-entropy: ∇_w = (p̂ − y) x ↔ tfjs', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: oneSampleClassification, runs: 'default',
+      evaluate: (cases, ctx) => { const ref = tfjsLinearModel(cases, ctx, 'logistic-ce'); return cases.map((c, b) => agreement(ceForm(c), ref[b]!.gradient, sigmoidGradientTolerance(c, ctx.dtypes))); },
     }),
   ],
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { real } from '../../domains/index.ts';
 import { squaredError } from '../../../impl/index.ts';
 
@@ -13,7 +12,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'L(y, y) = 0 and L(y, ŷ) > 0 for every ŷ ≠ y (exact)', role: 'claim', oracle: IMPL_F64, arbitrary: points, runs: 'default',
+      name: 'L(y, y) = 0 and L(y, ŷ) > 0 for every ŷ ≠ y (exact)', role: 'claim', reference: 'impl', arbitrary: points, runs: 'default',
       evaluate: (cases) => cases.map(({ y, yHat }) => {
         const atMinimum = squaredError(y, y, 'half');
         const elsewhere = yHat === y ? 1 : squaredError(y, yHat, 'half');

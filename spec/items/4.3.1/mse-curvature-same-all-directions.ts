@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, eigenOracle, tfjsHessian } from '../../engine/labels.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { regressionCase, vector, type RegressionCase } from '../../domains/index.ts';
 import { linearPredictions, matVec, meanSquaredError } from '../../../impl/index.ts';
 import { linearHessianTolerance, residualScale, tfjsLinearModel } from '../../support/linearModels.ts';
@@ -21,9 +20,9 @@ function secondDifference(c: RegressionCase, w: number[], v: number[]): number {
 }
 
 /** Rounding of three float64 losses (N + d + 4 roundings each, terms of size (residualScale + max|x|)²/2) combined. */
-const differenceTolerance = (c: RegressionCase, w: number[]) => {
+const differenceTolerance = (c: RegressionCase, w: number[], dtypes: readonly [Dtype, Dtype] = ['float64', 'float64']) => {
   const xMax = Math.max(...c.X.flat().map(Math.abs));
-  return 4 * tolerance({ dtypes: ['float64', 'float64'], operations: c.N + c.d + 4, scale: (residualScale({ ...c, w }) + xMax) ** 2, condition: 2 });
+  return 4 * tolerance({ dtypes, operations: c.N + c.d + 4, scale: (residualScale({ ...c, w }) + xMax) ** 2, condition: 2 });
 };
 
 export default defineItem({
@@ -44,7 +43,7 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'λ_max(H) − λ_min(H) = 0 for the tfjs Hessian of the MSE (d ≥ 2)', role: 'claim', oracle: eigenOracle, arbitrary: data, runs: 'hessian',
+      name: 'λ_max(H) − λ_min(H) = 0 for the tfjs Hessian of the MSE (d ≥ 2)', role: 'claim', reference: ['eigen', 'tfjs-hessian'], arbitrary: data, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsLinearModel(cases, ctx, 'linear-mse', 'half', true);
         return cases.map((c, b) => {
@@ -52,25 +51,26 @@ export default defineItem({
           const sym = h.map((row, i) => row.map((x, j) => (x + h[j]![i]!) / 2));
           const l = ctx.eigen.values(sym);
           // Two eigenvalues of a float32 Hessian: each within its entries' tolerance (times d for the spectral norm).
-          return { value: l[l.length - 1]! - l[0]!, bound: 2 * c.d * linearHessianTolerance(c), note: `eigenvalues ${l.map((x) => x.toPrecision(4)).join(', ')}` };
+          return { value: l[l.length - 1]! - l[0]!, bound: 2 * c.d * linearHessianTolerance(c, ctx.dtypes), note: `eigenvalues ${l.map((x) => x.toPrecision(4)).join(', ')}` };
         });
       },
     }),
     check({
-      name: 'correction: the curvature along v is the same at w and w′ (float64 second differences)', role: 'correction', oracle: IMPL_F64,
+      name: 'correction: the curvature along v is the same at w and w′ (float64 second differences)', role: 'correction', reference: 'impl',
       arbitrary: withDirections, runs: 'default',
-      evaluate: (cases) => cases.map(({ c, w2, v }) => agreement(secondDifference(c, c.w, v), secondDifference(c, w2, v),
-        differenceTolerance(c, c.w) + differenceTolerance(c, w2))),
+      evaluate: (cases, ctx) => cases.map(({ c, w2, v }) => agreement(secondDifference(c, c.w, v), secondDifference(c, w2, v),
+        differenceTolerance(c, c.w, ctx.dtypes) + differenceTolerance(c, w2, ctx.dtypes))),
     }),
     check({
-      name: 'correction: the curvature along v is vᵀHv, H the tfjs Hessian', role: 'correction', oracle: tfjsHessian, arbitrary: withDirections, runs: 'hessian',
+      name: 'correction: the curvature along v is vᵀHv, H the tfjs Hessian', role: 'correction', reference: ['tfjs-hessian', 'impl'], arbitrary: withDirections, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const reference = tfjsLinearModel(cases.map(({ c }) => c), ctx, 'linear-mse', 'half', true);
         return cases.map(({ c, v }, b) => {
           const h = reference[b]!.hessian!;
           const vHv = v.reduce((s, vi, i) => s + vi * matVec(h, v)[i]!, 0);
-          // vᵀHv of a unit v sums d² entries, each within the Hessian tolerance.
-          return agreement(secondDifference(c, c.w, v), vHv, c.d * c.d * linearHessianTolerance(c) + differenceTolerance(c, c.w));
+          // vᵀHv of a unit v sums d² entries, each within the Hessian tolerance (float32 tfjs against float64), plus the rounding
+          // of the float64 second difference itself (float64 on both sides: a part with its own dtypes).
+          return agreement(secondDifference(c, c.w, v), vHv, c.d * c.d * linearHessianTolerance(c, ctx.dtypes) + differenceTolerance(c, c.w));
         });
       },
     }),

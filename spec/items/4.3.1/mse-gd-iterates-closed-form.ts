@@ -1,8 +1,7 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notAbove } from '../../engine/close.ts';
-import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
 import { addMatrices, identity, matVec, scaleMatrix } from '../../../impl/index.ts';
-import { gdData, gdGradientSupportCheck, gdIterates, hessianOf, iterateTolerance, minimiser, norm, stepSize } from '../../support/gradientDescent.ts';
+import { gdData, gdGradientSubjectCheck, gdIterates, hessianOf, iterateTolerance, minimiser, norm, stepSize } from '../../support/gradientDescent.ts';
 
 const STEPS = 20;
 
@@ -25,14 +24,14 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'gradient-descent iterates ↔ w* + (I − ηH)^t (w_0 − w*), t ≤ 20, η = 1/λ_max', role: 'claim', oracle: IMPL_F64, arbitrary: gdData, runs: 'default',
-      evaluate: (cases) => cases.map((c) => {
+      name: 'gradient-descent iterates ↔ w* + (I − ηH)^t (w_0 − w*), t ≤ 20, η = 1/λ_max', role: 'claim', reference: 'impl', arbitrary: gdData, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
         const eta = stepSize(c), run = gdIterates(c, eta, STEPS);
-        return agreement(run, predicted(c, eta), iterateTolerance(c, eta, STEPS, run));
+        return agreement(run, predicted(c, eta), iterateTolerance(c, eta, STEPS, run, ctx.dtypes));
       }),
     }),
     check({
-      name: '‖w_t − w*‖ ≤ ρ^t ‖w_0 − w*‖, ρ = max |1 − ηλ_i| from the eigenvalue oracle (violation)', role: 'claim', oracle: eigenOracle, arbitrary: gdData, runs: 'default',
+      name: '‖w_t − w*‖ ≤ ρ^t ‖w_0 − w*‖, ρ = max |1 − ηλ_i| from the eigenvalue oracle (violation)', role: 'claim', reference: ['eigen', 'impl'], arbitrary: gdData, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const eta = stepSize(c), run = gdIterates(c, eta, STEPS), star = minimiser(c);
         const rho = Math.max(...ctx.eigen.values(hessianOf(c)).map((l) => Math.abs(1 - eta * l)));
@@ -40,9 +39,9 @@ export default defineItem({
         // Worst step of the run: the violation of ‖e_t‖ ≤ ρ^t ‖e_0‖ (a sharp bound along the slowest eigendirection).
         let worst = 0;
         run.forEach((w, t) => { worst = Math.max(worst, norm(w.map((wi, i) => wi - star[i]!)) - rho ** t * e0); });
-        return notAbove(worst, 0, Math.sqrt(c.d) * iterateTolerance(c, eta, STEPS, run));
+        return notAbove(worst, 0, Math.sqrt(c.d) * iterateTolerance(c, eta, STEPS, run, ctx.dtypes));
       }),
     }),
-    gdGradientSupportCheck,
+    gdGradientSubjectCheck,
   ],
 });

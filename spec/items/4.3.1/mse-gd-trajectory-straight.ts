@@ -1,8 +1,8 @@
 import { check, defineItem } from '../../engine/item.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import type { RegressionCase } from '../../domains/index.ts';
+import type { Dtype } from '../../engine/tolerance.ts';
 import { symmetricEigen } from '../../../impl/index.ts';
-import { gdData, gdGradientSupportCheck, gdIterates, hessianOf, iterateTolerance, minimiser, norm, stepSize } from '../../support/gradientDescent.ts';
+import { gdData, gdGradientSubjectCheck, gdIterates, hessianOf, iterateTolerance, minimiser, norm, stepSize } from '../../support/gradientDescent.ts';
 
 const STEPS = 10;
 
@@ -31,7 +31,7 @@ function eigenStart(c: RegressionCase): number[] {
 }
 
 // The path is at least as long as one step; the bend of float64 iterates is their rounding relative to it.
-const relativeTolerance = (c: RegressionCase, eta: number, run: number[][]) => iterateTolerance(c, eta, STEPS, run) / bend(run).scale;
+const relativeTolerance = (c: RegressionCase, eta: number, run: number[][], dtypes: readonly [Dtype, Dtype]) => iterateTolerance(c, eta, STEPS, run, dtypes) / bend(run).scale;
 
 export default defineItem({
   id: 'mse-gd-trajectory-straight', kind: 'claim', section: '4.3.1',
@@ -45,24 +45,27 @@ export default defineItem({
       + 'it is straight only when w_0 − w* lies in one eigenspace of H = (1/N)XᵀX (or H is a multiple of the identity).',
     latex: String.raw`w_t - w^* = \sum_i (1 - \eta\lambda_i)^t \langle w_0 - w^*, u_i\rangle\, u_i,\quad H u_i = \lambda_i u_i`,
   },
+  notes: 'Second reading: whether “优化轨迹是线性的” could mean linear dynamics, the iteration w_{t+1} − w* = (I − ηH)(w_t − w*), rather than a straight '
+    + 'path. Settled: it stays refuted, and the reader agreed: 轨迹 is the path of the iterates, and straight is the meaning the clause before it '
+    + '(the same steepness in every direction) intends; the linear-dynamics reading is mse-gd-iterates-closed-form, which holds.',
   errata: ['constant-curvature-read-as-isotropic'],
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'gradient-descent path from a generic start is straight (bend = 0), η = 1/λ_max', role: 'claim', oracle: IMPL_F64, arbitrary: gdData, runs: 'default',
-      evaluate: (cases) => cases.map((c) => {
+      name: 'gradient-descent path from a generic start is straight (bend = 0), η = 1/λ_max', role: 'claim', reference: 'impl', arbitrary: gdData, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
         const eta = stepSize(c), run = gdIterates(c, eta, STEPS);
-        return { value: bend(run).value, bound: relativeTolerance(c, eta, run) };
+        return { value: bend(run).value, bound: relativeTolerance(c, eta, run, ctx.dtypes) };
       }),
     }),
     check({
-      name: 'correction: from a start on an eigenvector of H through w*, the path is straight', role: 'correction', oracle: IMPL_F64, arbitrary: gdData, runs: 'default',
-      evaluate: (cases) => cases.map((c) => {
+      name: 'correction: from a start on an eigenvector of H through w*, the path is straight', role: 'correction', reference: 'impl', arbitrary: gdData, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
         const eta = stepSize(c), run = gdIterates(c, eta, STEPS, eigenStart(c));
         // The start itself carries the eigenvector's rounding (Jacobi: a few u relative, times κ(XᵀX) in w*).
-        return { value: bend(run).value, bound: relativeTolerance(c, eta, run) };
+        return { value: bend(run).value, bound: relativeTolerance(c, eta, run, ctx.dtypes) };
       }),
     }),
-    gdGradientSupportCheck,
+    gdGradientSubjectCheck,
   ],
 });

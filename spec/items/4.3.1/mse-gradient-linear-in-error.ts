@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { real } from '../../domains/index.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
 
@@ -15,12 +14,12 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'tfjs d/dŷ ½(y − ŷ)² = ŷ − y', role: 'claim', oracle: tfjsGrad, arbitrary: points, runs: 'default',
+      name: 'tfjs d/dŷ ½(y − ŷ)² = ŷ − y', role: 'claim', reference: 'tfjs-grad', arbitrary: points, runs: 'default',
       evaluate: (cases, ctx) => {
         const { gradients } = ctx.tfjs.derivatives(cases.map((c) => [c.yHat]), tfjsLosses.squaredErrorLoss(cases.map((c) => c.y), 'half'));
         // ŷ − y from float32-rounded inputs (terms |y| + |ŷ|), one subtraction and the exact ½·2 of the backward pass.
         return cases.map((c, b) => agreement(gradients[b]![0]!, c.yHat - c.y,
-          tolerance({ dtypes: ['float32', 'float64'], operations: 3, scale: Math.abs(c.y) + Math.abs(c.yHat) })));
+          tolerance({ dtypes: ctx.dtypes, operations: 3, scale: Math.abs(c.y) + Math.abs(c.yHat) })));
       },
     }),
   ],

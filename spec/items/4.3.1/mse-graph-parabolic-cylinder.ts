@@ -1,6 +1,6 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
-import { eigenOracle } from '../../engine/labels.ts';
 import { regressionCase, type RegressionCase } from '../../domains/index.ts';
+import type { Dtype } from '../../engine/tolerance.ts';
 import { linearHessianTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
 
 /** λ_min of the tfjs Hessian of (1/2N) Σ (y − wᵀx − b)² in w (symmetrised: nested float32 gradients leave the two triangles a rounding apart). */
@@ -11,7 +11,7 @@ function smallestEigenvalues(cases: RegressionCase[], ctx: RunContext): number[]
 
 // The graph is flat along a direction (a cylinder) iff λ_min(H) = 0: held to the rounding of the float32 Hessian's entries,
 // times d for an eigenvalue of a d×d matrix.
-const flatness = (c: RegressionCase, lambdaMin: number) => ({ value: Math.max(0, lambdaMin), bound: c.d * linearHessianTolerance(c), note: `λ_min(H) = ${lambdaMin.toExponential(3)}` });
+const flatness = (c: RegressionCase, lambdaMin: number, dtypes: readonly [Dtype, Dtype]) => ({ value: Math.max(0, lambdaMin), bound: c.d * linearHessianTolerance(c, dtypes), note: `λ_min(H) = ${lambdaMin.toExponential(3)}` });
 
 // More weights than samples (d > N): XᵀX has rank ≤ N < d.
 const wide = regressionCase({ d: [2, 5], N: [1, 4] }).filter((c) => c.d > c.N);
@@ -33,12 +33,12 @@ export default defineItem({
   expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'd > N: λ_min of the tfjs Hessian is 0 (a flat direction)', role: 'condition', oracle: eigenOracle, arbitrary: wide, runs: 'hessian',
-      evaluate: (cases, ctx) => { const l = smallestEigenvalues(cases, ctx); return cases.map((c, b) => flatness(c, l[b]!)); },
+      name: 'd > N: λ_min of the tfjs Hessian is 0 (a flat direction)', role: 'condition', reference: ['eigen', 'tfjs-hessian'], arbitrary: wide, runs: 'hessian',
+      evaluate: (cases, ctx) => { const l = smallestEigenvalues(cases, ctx); return cases.map((c, b) => flatness(c, l[b]!, ctx.dtypes)); },
     }),
     check({
-      name: 'd ≥ 2, N ≥ d: λ_min of the tfjs Hessian is 0 (a flat direction)', role: 'outside-condition', oracle: eigenOracle, arbitrary: tall, runs: 'hessian',
-      evaluate: (cases, ctx) => { const l = smallestEigenvalues(cases, ctx); return cases.map((c, b) => flatness(c, l[b]!)); },
+      name: 'd ≥ 2, N ≥ d: λ_min of the tfjs Hessian is 0 (a flat direction)', role: 'outside-condition', reference: ['eigen', 'tfjs-hessian'], arbitrary: tall, runs: 'hessian',
+      evaluate: (cases, ctx) => { const l = smallestEigenvalues(cases, ctx); return cases.map((c, b) => flatness(c, l[b]!, ctx.dtypes)); },
     }),
   ],
 });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsHessian } from '../../engine/labels.ts';
 import { regressionCase, vector, real, type RegressionCase } from '../../domains/index.ts';
 import { linearHessianTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
 
@@ -16,12 +15,12 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'tfjs Hessians at two parameter points agree', role: 'claim', oracle: tfjsHessian, arbitrary: pairs, runs: 'hessian',
+      name: 'tfjs Hessians at two parameter points agree', role: 'claim', reference: 'tfjs-hessian', arbitrary: pairs, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const first = tfjsLinearModel(cases.map((c) => c.first), ctx, 'linear-mse', 'half', true);
         const second = tfjsLinearModel(cases.map((c) => c.second), ctx, 'linear-mse', 'half', true);
         // Two float32 computations of the same constant: twice the float32-vs-float64 tolerance.
-        return cases.map((c, b) => agreement(first[b]!.hessian!, second[b]!.hessian!, 2 * linearHessianTolerance(c.first)));
+        return cases.map((c, b) => agreement(first[b]!.hessian!, second[b]!.hessian!, 2 * linearHessianTolerance(c.first, ctx.dtypes)));
       },
     }),
   ],

@@ -1,5 +1,4 @@
 import { check, defineItem } from '../../engine/item.ts';
-import { eigenOracle } from '../../engine/labels.ts';
 import { eigenTolerance, softmaxOutputs as points } from '../../support/softmaxJacobian.ts';
 import { softmaxJacobian } from '../../../impl/index.ts';
 
@@ -19,17 +18,17 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'every eigenvalue is one of p̂_i(1 − p̂_i), −p̂_i', role: 'claim', oracle: eigenOracle, arbitrary: points, runs: 'default',
+      name: 'every eigenvalue is one of p̂_i(1 − p̂_i), −p̂_i', role: 'claim', reference: ['eigen', 'impl'], arbitrary: points, runs: 'default',
       evaluate: (cases, ctx) => cases.map((p) => {
         const lambda = ctx.eigen.values(softmaxJacobian(p));
         const candidates = printedEigenvalues(p);
         const distance = Math.max(...lambda.map((l) => Math.min(...candidates.map((c) => Math.abs(l - c)))));
-        return { value: distance, bound: eigenTolerance(p),
+        return { value: distance, bound: eigenTolerance(p, ctx.dtypes),
           note: `eigenvalues ${lambda.map((l) => l.toPrecision(4)).join(', ')}; printed candidates ${candidates.map((c) => c.toPrecision(4)).join(', ')}` };
       }),
     }),
     check({
-      name: 'correction: λ₁ = 0 and p̂₍ᵢ₋₁₎ ≤ λᵢ ≤ p̂₍ᵢ₎', role: 'correction', oracle: eigenOracle, arbitrary: points, runs: 'default',
+      name: 'correction: λ₁ = 0 and p̂₍ᵢ₋₁₎ ≤ λᵢ ≤ p̂₍ᵢ₎', role: 'correction', reference: ['eigen', 'impl'], arbitrary: points, runs: 'default',
       evaluate: (cases, ctx) => cases.map((p) => {
         const lambda = ctx.eigen.values(softmaxJacobian(p));
         const sorted = [...p].sort((a, b) => a - b);
@@ -38,14 +37,14 @@ export default defineItem({
         for (let i = 1; i < lambda.length; i++) {
           violation = Math.max(violation, sorted[i - 1]! - lambda[i]!, lambda[i]! - sorted[i]!);
         }
-        return { value: violation, bound: eigenTolerance(p) };
+        return { value: violation, bound: eigenTolerance(p, ctx.dtypes) };
       }),
     }),
     check({
-      name: 'correction: Σ λ = 1 − ‖p̂‖²', role: 'correction', oracle: eigenOracle, arbitrary: points, runs: 'default',
+      name: 'correction: Σ λ = 1 − ‖p̂‖²', role: 'correction', reference: ['eigen', 'impl'], arbitrary: points, runs: 'default',
       evaluate: (cases, ctx) => cases.map((p) => {
         const sum = ctx.eigen.values(softmaxJacobian(p)).reduce((a, b) => a + b, 0);
-        return { value: Math.abs(sum - (1 - p.reduce((s, pi) => s + pi * pi, 0))), bound: (p.length + 1) * eigenTolerance(p) };
+        return { value: Math.abs(sum - (1 - p.reduce((s, pi) => s + pi * pi, 0))), bound: (p.length + 1) * eigenTolerance(p, ctx.dtypes) };
       }),
     }),
   ],
