@@ -279,9 +279,12 @@ ${lazy(island, 'subject-checks', 'subject-checks', `all ${s.rows.length} subject
 </section>`;
 }
 
-function plotsSection(plots: Plot[]): string {
-  return `<section id="plots"><h2>Plots</h2><div class="plots">${plots.map((p) =>
-    `<figure class="plot" id="${escapeHtml(p.id)}"><h3>${escapeHtml(p.title)}</h3>${p.svg}<figcaption>${escapeHtml(p.caption)}</figcaption></figure>`).join('\n')}</div></section>`;
+/** The plots, folded (their SVG is a tenth of the page; compressed in the island it is a fortieth): the titles say what they show. */
+function plotsSection(island: Island, plots: Plot[]): string {
+  if (!plots.length) return '';
+  const figures = `<div class="plots">${plots.map((p) =>
+    `<figure class="plot" id="${escapeHtml(p.id)}"><h3>${escapeHtml(p.title)}</h3>${p.svg}<figcaption>${escapeHtml(p.caption)}</figcaption></figure>`).join('\n')}</div>`;
+  return `<section id="plots"><h2>Plots</h2>${lazy(island, 'plots', 'plots', plots.map((p) => escapeHtml(p.title)).join(' · '), figures)}</section>`;
 }
 
 function findingsSection(island: Island, f: ResultsFile['oracleFindings']): string {
@@ -524,6 +527,7 @@ export function renderHtml(results: ResultsFile, plots: Plot[]): string {
   // Rendered first: the sections fill the island as they fold their parts.
   const sections = {
     subject: subjectSection(island, results),
+    plots: plotsSection(island, plots),
     items: items.map((it) => itemCard(island, it, g.seed)).join('\n'),
     findings: findingsSection(island, oracleFindings),
     backends: backendSection(island, results.backendAgreement),
@@ -542,7 +546,7 @@ ${legendSection(results, meanings)}
 ${errataSection(results)}
 ${totalsSection(items)}
 ${sections.subject}
-${plotsSection(plots)}
+${sections.plots}
 <section id="items"><h2>Evidence per item</h2>
 ${toolbar(items, meanings)}
 ${sections.items}

@@ -24,7 +24,7 @@ const SCREENSHOT = join(REPORTS, 'screenshot.png');
 const URL_OF = (suffix = '') => pathToFileURL(HTML).href + suffix;
 
 /** The targets of issue 17: what a reader's browser has to take at load. */
-const MAX_BYTES = 500 * 1024;
+const MAX_BYTES = 500_000; // decimal kB: the stricter reading of "500 KB"
 const MAX_ELEMENTS_AT_LOAD = 6000;
 const MAX_FIRST_PAINT_MS = 1000;
 const PHONE_WIDTH = 390;
@@ -64,6 +64,12 @@ async function openAll(p: Page): Promise<void> {
     .every((d) => (d as HTMLDetailsElement).open && d.children.length > 1));
 }
 
+/** Opens the folded plots and waits until the island has put them in. */
+async function openPlots(p: Page): Promise<void> {
+  await p.click('#plots summary');
+  await p.waitForSelector('#plots figure svg');
+}
+
 beforeAll(async () => {
   if (!existsSync(HTML)) throw new Error(`${HTML} is missing: the report is built by \`npx tsx reports/build.ts\` before this test`);
   const launch = await chromiumLaunch();
@@ -79,7 +85,7 @@ describe('HTML report in Chromium (from disk)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it(`is light: at most ${MAX_BYTES / 1024} KB, fewer than ${MAX_ELEMENTS_AT_LOAD} elements at load, first paint within ${MAX_FIRST_PAINT_MS} ms`, async () => {
+  it(`is light: at most ${MAX_BYTES / 1000} kB, fewer than ${MAX_ELEMENTS_AT_LOAD} elements at load, first paint within ${MAX_FIRST_PAINT_MS} ms`, async () => {
     const bytes = statSync(HTML).size;
     // Three fresh loads; the fastest is the page's own cost (the others wait for a busy machine).
     const loads: { elements: number; firstPaint: number; load: number }[] = [];
@@ -95,7 +101,7 @@ describe('HTML report in Chromium (from disk)', () => {
     }
     const firstPaint = Math.min(...loads.map((l) => l.firstPaint));
     const load = Math.min(...loads.map((l) => l.load));
-    const figures = `${(bytes / 1024).toFixed(0)} KB, ${loads[0]!.elements} elements at load, first paint ${firstPaint} ms, ` +
+    const figures = `${bytes} bytes (${(bytes / 1000).toFixed(0)} kB), ${loads[0]!.elements} elements at load, first paint ${firstPaint} ms, ` +
       `load event ${load} ms (fastest of ${loads.length}; load average ${loadavg()[0]!.toFixed(1)})`;
     console.log(`report page: ${figures}`);
     expect(bytes, figures).toBeLessThanOrEqual(MAX_BYTES);
@@ -114,6 +120,7 @@ describe('HTML report in Chromium (from disk)', () => {
       return { width: document.documentElement.scrollWidth, wide };
     }, PHONE_WIDTH);
     expect(await overflow()).toEqual({ width: PHONE_WIDTH, wide: [] });
+    await openPlots(phone);
     const captions = await phone.$$eval('figcaption', (els) => els.map((e) => ({ clipped: e.scrollWidth > e.clientWidth, right: e.getBoundingClientRect().right })));
     expect(captions.length).toBe(3);
     for (const c of captions) expect(c.clipped || c.right > PHONE_WIDTH, JSON.stringify(c)).toBe(false);
@@ -215,7 +222,8 @@ describe('HTML report in Chromium (from disk)', () => {
     expect(await fontsFor(page, wanted.join(''))).toEqual([{ custom: true, glyphs: wanted.length }]);
   });
 
-  it('draws the three plots as SVG with marks', async () => {
+  it('draws the three plots as SVG with marks, when opened', async () => {
+    await openPlots(page);
     for (const id of ['plot-gradient-ratio', 'plot-simplex', 'plot-spectrum']) {
       const svg = page.locator(`#${id} svg`);
       expect(await svg.count(), id).toBe(1);
