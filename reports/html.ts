@@ -250,24 +250,30 @@ function toolbar(items: ItemRecord[], meanings: Record<string, string>): string 
 <p class="shown">showing <b id="shown-count">${items.length}</b> of ${items.length} items <span id="none" hidden>— none match: <a href="#verdict=all">show all</a></span></p></div>`;
 }
 
-function subjectCheckLine(r: SubjectCheckRow): string {
+const subjectStatus = (x: string) => `<span class="st st-${x}" title="${escapeHtml(SUBJECT_STATUS_MEANING[x as 'pass'] ?? x)}">${x}</span>`;
+
+/** One subject check; its counterexample in full the first time it is shown (`shown` remembers), referred to after. */
+function subjectCheckLine(r: SubjectCheckRow, shown?: Set<SubjectCheckRow>): string {
   const c = r.record;
   const what = r.status === 'skipped' ? `skipped: ${escapeHtml(r.skipped ?? '')}`
     : `${escapeHtml(measuredText(c))}, margin ${escapeHtml(marginText(c.margin))}, ${c.cases} cases`;
-  return `<li><span class="st st-${r.status}">${r.status}</span> ${itemLink(r.item)}: ${escapeHtml(r.check)} <span class="muted">(vs ${escapeHtml(r.reference)})</span> — ${what}` +
-    `${r.counterexample ? counterexampleBlock(r.item, r.counterexample) : ''}</li>`;
+  const again = shown?.has(r);
+  shown?.add(r);
+  const cx = !r.counterexample ? '' : again ? ' (its counterexample and replay: above)' : counterexampleBlock(r.item, r.counterexample);
+  return `<li>${subjectStatus(r.status)} ${itemLink(r.item)}: ${escapeHtml(r.check)} <span class="muted">(vs ${escapeHtml(r.reference)})</span> — ${what}${cx}</li>`;
 }
 
 /** The subject's conformance per LossApi function, apart from the audit of the book. */
 function subjectSection(island: Island, results: ResultsFile): string {
   const s = subjectConformance(results);
-  const intro = `<p>The implementation under test, checked function by function against independent references (role <i>subject</i>).
-This is about the code, not about the book: ${s ? '' : 'no item of this run has a subject check yet.'}</p>`;
+  const intro = `<p>The implementation under test, checked function by function against independent references (checks of role
+<i>subject</i>). This is about the code, not about the book.${s ? '' : ' No item of this run has a subject check yet.'}</p>`;
   if (!s) return `<section id="subject"><h2>Subject conformance</h2>${intro}</section>`;
-  const status = (x: string) => `<span class="st st-${x}" title="${escapeHtml(SUBJECT_STATUS_MEANING[x as 'pass'] ?? x)}">${x}</span>`;
+  const status = subjectStatus;
+  const shown = new Set<SubjectCheckRow>();
   const rows = s.functions.map((f) => {
     const detail = f.status === 'skipped' ? escapeHtml(f.skippedBecause ?? '')
-      : f.status === 'fail' ? `<ul>${f.checks.filter((r) => r.status === 'fail').map(subjectCheckLine).join('')}</ul>` : '';
+      : f.status === 'fail' ? `<ul>${f.checks.filter((r) => r.status === 'fail').map((r) => subjectCheckLine(r, shown)).join('')}</ul>` : '';
     const items = [...new Set(f.checks.map((r) => r.item))];
     return `<tr class="st-row-${f.status}"><td><code>${escapeHtml(f.name)}</code></td><td>${status(f.status)}</td>` +
       `<td>${f.checks.length} (${items.map(itemLink).join(', ')})</td><td>${detail}</td></tr>`;
@@ -275,7 +281,7 @@ This is about the code, not about the book: ${s ? '' : 'no item of this run has 
   return `<section id="subject"><h2>Subject conformance: <code>${escapeHtml(s.subject)}</code></h2>${intro}
 <p>${escapeHtml(subjectSummary(s))}. A function fails when one of its checks fails, and is skipped when all of them are.</p>
 ${scroll(`<table class="subject"><thead><tr><th>function</th><th>status</th><th>checks (items)</th><th>failing checks / why skipped</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`)}
-${lazy(island, 'subject-checks', 'subject-checks', `all ${s.rows.length} subject checks`, `<ul class="subject-checks">${s.rows.map(subjectCheckLine).join('')}</ul>`)}
+${lazy(island, 'subject-checks', 'subject-checks', `all ${s.rows.length} subject checks`, `<ul class="subject-checks">${s.rows.map((r) => subjectCheckLine(r)).join('')}</ul>`)}
 </section>`;
 }
 
@@ -483,7 +489,7 @@ button.filter[class*="v-"] { color: #fff; border-color: transparent; }
 .sev-error { color: #cf222e; } .sev-sign { color: #bc4c00; } .sev-typo, .sev-notation { color: #0969da; } .sev-imprecise { color: #59636e; }
 .st { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.85em; font-weight: 600; color: #fff; cursor: help; }
 .st-pass { background: #1a7f37; } .st-fail { background: #cf222e; } .st-skipped { background: #6e7781; }
-ul.subject-checks li, table.subject li { margin: 2px 0; }
+ul.subject-checks li, table.subject li { margin: 2px 0; } table.subject td:first-child code { white-space: nowrap; }
 div.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 370px), 1fr)); gap: 16px; }
 figure.plot { margin: 0; min-width: 0; } figure.plot h3 { font-size: 0.95em; margin: 0 0 4px; } figure.plot svg { display: block; max-width: 100%; height: auto; }
 figure.plot svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -507,7 +513,7 @@ table.checks tr.fail td { background: #ffebe9; } table.checks td:nth-child(3) { 
 .cx { margin-top: 10px; padding: 6px 12px; background: #fff8c5; border-radius: 6px; }
 .cx dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 12px; margin: 4px 0; } .cx dd { margin: 0; overflow-wrap: anywhere; }
 .cx code { font-size: 0.85em; } code.replay { background: #fff; padding: 1px 4px; }
-@media (max-width: 600px) { body { padding: 12px; } article.item { padding: 8px 10px; } .cx dl { grid-template-columns: minmax(0, 1fr); }
+@media (max-width: 600px) { body { padding: 12px; } article.item { padding: 8px 10px; } .search input { flex-basis: 100%; order: 1; } .cx dl { grid-template-columns: minmax(0, 1fr); }
   table.errata, table.errata tbody, table.errata tr, table.errata td, table.checks, table.checks tbody, table.checks tr { display: block; }
   table.errata thead, table.checks thead { display: none; }
   table.errata tr, table.checks tr { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; } table.errata td { border: 0; padding: 2px 8px; }
