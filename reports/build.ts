@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ItemRecord, ResultsFile } from './model.ts';
 import { renderMarkdown } from './markdown.ts';
-import { renderHtml } from './html.ts';
-import { embedCjkFont } from './fonts.ts';
+import { foldedParts, renderHtml } from './html.ts';
+import { embedFonts } from './fonts.ts';
 import { renderJunit } from './junit.ts';
 import { renderPlots } from './plots.ts';
 import { VERDICT_ORDER, totals } from './summary.ts';
 import { errataRows, errataSummary } from './errata.ts';
+import { subjectConformance } from './subject.ts';
 import { isBackendResultsFile, loadBackendAgreement } from './backends.ts';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -42,12 +43,30 @@ function sortItems(items: ItemRecord[]): ItemRecord[] {
   return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** The public JSON shape: { generated, oracleFindings, items: [{ id, kind, section, quote, statement, verdict, checks, … }] }. */
+/**
+ * The public JSON shape: { generated (with the commit and date of the run), oracleFindings, errata,
+ * subjectConformance, items: [{ id, kind, section, quote, statement, verdict, checks, … }] }.
+ */
 export function conformanceJson(results: ResultsFile): unknown {
+  const subject = subjectConformance(results);
   return {
     generated: results.generated,
     oracleFindings: results.oracleFindings,
     errata: errataRows(results).map(({ erratum, evidence }) => ({ ...erratum, evidence: evidence.map((e) => e.id) })),
+    // Per LossApi function: its status and its checks (the full check records stay in items[].checks).
+    ...(subject ? {
+      subjectConformance: {
+        subject: subject.subject, counts: subject.counts,
+        functions: subject.functions.map((f) => ({
+          name: f.name, status: f.status, ...(f.skippedBecause ? { skippedBecause: f.skippedBecause } : {}),
+          checks: f.checks.map((r) => ({
+            item: r.item, check: r.check, status: r.status, reference: r.reference,
+            ...(r.skipped ? { skipped: r.skipped } : { margin: r.record.margin, cases: r.record.cases }),
+            ...(r.counterexample ? { counterexample: { seed: r.counterexample.seed, path: r.counterexample.path, shrunk: r.counterexample.shrunk } } : {}),
+          })),
+        })),
+      },
+    } : {}),
     ...(results.backendAgreement ? { backendAgreement: results.backendAgreement } : {}),
     items: results.items.map((it) => ({
       id: it.id, kind: it.kind, section: it.section, quote: it.quote, statement: it.statement,
@@ -108,9 +127,11 @@ export async function writeReports(results: ResultsFile, dir = OUT): Promise<str
   const html = join(dir, 'conformance.html'), junit = join(dir, 'junit.xml');
   writeFileSync(json, `${JSON.stringify(conformanceJson(results), null, 2)}\n`);
   writeFileSync(md, renderMarkdown(results));
-  const page = await embedCjkFont(renderHtml(results, await renderPlots(results.plots)));
-  // A CJK character the font lacks would show as an empty box (test/browser fails on it too).
-  if (page.font.missing.length) console.warn(`report: no glyph in the embedded CJK font for ${page.font.missing.join(' ')}`);
+  const rendered = renderHtml(results, await renderPlots(results.plots));
+  const page = await embedFonts(rendered, Object.values(foldedParts(rendered)).join('\n'));
+  // A character the fonts lack would show as an empty box or in another font (the tests fail on it too).
+  if (page.cjk.missing.length) console.warn(`report: no glyph in the embedded CJK font for ${page.cjk.missing.join(' ')}`);
+  if (page.math.missing.length) console.warn(`report: no glyph in the embedded math font for ${page.math.missing.join(' ')}`);
   writeFileSync(html, page.html);
   writeFileSync(junit, renderJunit(results));
   return [json, md, html, junit];

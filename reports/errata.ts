@@ -38,17 +38,43 @@ export function errataSummary(results: Pick<ResultsFile, 'errata'>): string {
   return `${n} distinct ${n === 1 ? 'erratum' : 'errata'}${n ? `: ${SEVERITY_ORDER.filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ')}` : ''}`;
 }
 
-/** Where an item sits in the ledger, in words: "the whole of §4.3.2 #2" or "part of §4.3.2 #2 (rest: …)". */
-export function placeText(it: ItemRecord): string | undefined {
-  const places = it.sentences ?? [];
-  if (!places.length) return undefined;
-  return places.map((p) => {
-    const where = `§${p.section} #${p.at} (${p.words}…)`;
-    if (p.whole !== false) return `${p.whole ? 'the whole of ' : ''}${where}`;
-    const rest = [
-      ...(p.others.length ? [`also checked by ${p.others.join(', ')}`] : []),
-      ...(p.rest ? [`${p.rest.class}${p.rest.reason ? `: ${p.rest.reason}` : ''}`] : []),
-    ];
-    return `part of ${where}${rest.length ? `; the rest: ${rest.join('; ')}` : ''}`;
-  }).join(' · ');
+/** One ledger unit an item checks, for reading: where, whether the item checks all of it, and what covers the rest. */
+export interface PlaceView {
+  /** "§4.3.2 #15 “这意味着…”" */
+  where: string;
+  /** 'whole' | 'part' | 'unknown' (the source was not available when the run recorded it). */
+  extent: 'whole' | 'part' | 'unknown';
+  /** Other items listed at the same unit. */
+  others: string[];
+  /** How the ledger classifies what no item there checks. */
+  rest?: { class: string; reason?: string };
+}
+
+export function placeViews(it: Pick<ItemRecord, 'sentences'>): PlaceView[] {
+  return (it.sentences ?? []).map((p) => ({
+    where: `§${p.section} #${p.at} “${p.words}…”`,
+    extent: p.whole === true ? 'whole' : p.whole === false ? 'part' : 'unknown',
+    others: p.others, ...(p.rest ? { rest: p.rest } : {}),
+  }));
+}
+
+/** The rest of a unit an item checks part of, in words. */
+export function restText(v: PlaceView): string {
+  const parts = [
+    ...(v.others.length ? [`checked by ${v.others.join(', ')}`] : []),
+    ...(v.rest ? [`not checked: ${v.rest.class}${v.rest.reason ? ` (${v.rest.reason})` : ''}`] : []),
+  ];
+  return parts.length ? parts.join('; ') : 'no other item, and no classification in the ledger';
+}
+
+/**
+ * Where an item sits in the sentence ledger, in words: "checks all of §4.3.2 #2 “…”" or "checks part of
+ * §4.3.2 #2 “…” (its quote); the rest: checked by …; not checked: motivation (…)".
+ */
+export function placeText(it: Pick<ItemRecord, 'sentences'>): string | undefined {
+  const views = placeViews(it);
+  if (!views.length) return undefined;
+  return views.map((v) => v.extent === 'whole' ? `checks all of ${v.where}`
+    : v.extent === 'part' ? `checks part of ${v.where} (its quote); the rest: ${restText(v)}`
+    : `${v.where} (not compared with the source: it was not available to the run)${v.others.length || v.rest ? `; also there: ${restText(v)}` : ''}`).join(' · ');
 }

@@ -1,19 +1,27 @@
-// Renders the HTML report: one self-contained page (KaTeX HTML pre-rendered at build time, KaTeX CSS
-// with its fonts inlined as data: URLs, plots as inline SVG, a few lines of plain JS for the verdict
-// filter; build.ts adds the CJK font subset of reports/fonts.ts), so it opens from disk with no network. Like the Markdown report it renders recorded
-// results only and asserts nothing; a formula KaTeX cannot parse is shown as KaTeX's own error
-// element (.katex-error), which the browser test looks for.
+// Renders the HTML report: one self-contained page that opens from disk with no network. Formulas are
+// typeset at build time to MathML (temml; the browser lays them out natively, in the Noto Sans Math
+// subset that build.ts embeds with the CJK font subset: reports/fonts.ts); plots are inline SVG; a few
+// lines of plain JS filter and search the items and keep that state in the URL. The page stays light:
+// each item is a compact card (id, verdict, statement, quote, correction/condition/reason), and what
+// opens below it (the sentence it checks, the formulas typeset, reading, notes, every check with its
+// margin, the counterexample and its replay line) is kept, with the other folded parts, in one
+// compressed island (deflate-raw, base64: EVIDENCE_ID) that the page's script inflates in the browser
+// (Compression Streams API) the first time something is opened, so the whole evidence is in the one
+// file, one click away, without weighing on the download or the first paint. Like the Markdown report it renders recorded
+// results only and asserts nothing; a formula temml cannot parse is shown as temml's own error element
+// (.temml-error), which the tests look for.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import katex from 'katex';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import temml from 'temml';
 import type { CaseRecord, CheckRecord, ItemRecord, Num, QualificationMeasurement, ResultsFile } from './model.ts';
-import { fmt, marginText, measuredText, replayCommand } from './markdown.ts';
-import { SEVERITY_MEANING, errataRows, errataSummary, placeText } from './errata.ts';
+import { fmt, marginText, measuredText, provenanceText, quoteIsLatex, replayCommand } from './markdown.ts';
+import { SEVERITY_MEANING, SEVERITY_ORDER, errataRows, errataSummary, placeViews, type PlaceView } from './errata.ts';
 import type { Plot } from './plots.ts';
 import { BACKEND_COLUMNS, type BackendAgreement } from './backends.ts';
-import { VERDICT_ORDER, totals } from './summary.ts';
-import { CJK_FONT_FAMILY } from './fonts.ts';
+import { VERDICT_ORDER, totals, verdictMeanings } from './summary.ts';
+import { CJK_FONT_FAMILY, MATH_FONT_FAMILY } from './fonts.ts';
+import { SUBJECT_STATUS_MEANING, subjectConformance, subjectSummary, type SubjectCheckRow } from './subject.ts';
 
 /** The five verdicts an item can record, shown in the totals even when none has that verdict. */
 const RECORDABLE = ['holds', 'refuted', 'conditional', 'definition', 'not-checkable'];
@@ -22,15 +30,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** One formula typeset by KaTeX, wrapped so the browser test can count formulas and their renderings. */
+/** One formula typeset to MathML; a display formula is wrapped so it scrolls inside its card on a narrow screen. */
 export function math(latex: string, display: boolean): string {
-  const html = katex.renderToString(latex, {
-    displayMode: display, throwOnError: false, output: 'html',
-    // The source writes Unicode (e.g. "C−1") inside math; that is not an error worth a console warning.
-    strict: 'ignore',
-  });
-  const tag = display ? 'div' : 'span';
-  return `<${tag} class="math ${display ? 'math-display' : 'math-inline'}" data-latex="${escapeHtml(latex)}">${html}</${tag}>`;
+  // No annotation: the LaTeX source is not repeated inside the page (the JSON and Markdown reports carry it).
+  const mathml = temml.renderToString(latex, { displayMode: display, throwOnError: false, annotate: false });
+  return display ? `<div class="math-display">${mathml}</div>` : mathml;
 }
 
 /**
@@ -48,23 +52,55 @@ export function richText(text: string | undefined): string {
   }).join('');
 }
 
-const require = createRequire(import.meta.url);
-
-/** katex.min.css with every @font-face pointing at its woff2 file inlined as a data: URL. */
-export function inlineKatexCss(): string {
-  const dist = dirname(require.resolve('katex/dist/katex.min.css'));
-  const css = readFileSync(join(dist, 'katex.min.css'), 'utf8');
-  return css.replace(/src:url\(fonts\/([\w-]+)\.woff2\)[^;}]*/g, (_m, font: string) => {
-    const data = readFileSync(join(dist, 'fonts', `${font}.woff2`)).toString('base64');
-    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
-  });
+/**
+ * temml's stylesheet for Noto Sans Math (how Chromium, Firefox and WebKit lay out its MathML), with the
+ * embedded subset as the font (CJK text inside a formula falls back to the embedded CJK subset).
+ */
+export function mathCss(): string {
+  const css = readFileSync(createRequire(import.meta.url).resolve('temml/dist/Temml-NotoSans.css'), 'utf8');
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/@font-face\s*{[^}]*}/g, '')
+    .replace(/"NotoSans Math"/g, `"${MATH_FONT_FAMILY}", "${CJK_FONT_FAMILY}"`)
+    .replace(/\s*\n\s*/g, '\n').replace(/\s*([{};:,])\s*/g, '$1').trim();
 }
 
 const num = (x: Num | null | undefined) => escapeHtml(fmt(x));
 const slug = (id: string) => `item-${id.replace(/[^\w.-]+/g, '-')}`;
+const itemLink = (id: string) => `<a href="#${slug(id)}">${escapeHtml(id)}</a>`;
+/** A table that scrolls sideways inside its card instead of widening the page. */
+const scroll = (table: string) => `<div class="scroll">${table}</div>`;
+/** The folded parts of the page, by key: their HTML travels compressed and is put in when opened. */
+type Island = Map<string, string>;
+/** The id of the <script type="application/octet-stream"> that holds the island. */
+export const EVIDENCE_ID = 'evidence';
 
-function badge(verdict: string): string {
-  return `<span class="badge v-${escapeHtml(verdict)}">${escapeHtml(verdict)}</span>`;
+/** A folded part: its body goes to the island, and the page's script puts it in when the <details> is opened. */
+function lazy(island: Island, key: string, cls: string, summary: string, body: string, keyFromCard = false): string {
+  if (island.has(key)) throw new Error(`two folded parts share the key ${key}`);
+  island.set(key, body);
+  // An item's evidence is found by its card's id (the script looks it up), so it needs no key of its own.
+  return `<details class="lazy ${cls}"${keyFromCard ? '' : ` data-key="${escapeHtml(key)}"`}><summary>${summary}</summary></details>`;
+}
+
+function islandScript(island: Island): string {
+  const json = JSON.stringify(Object.fromEntries(island));
+  return `<script type="application/octet-stream" id="${EVIDENCE_ID}">${deflateRawSync(json, { level: 9 }).toString('base64')}</script>`;
+}
+
+/** The folded parts of a rendered page, by key, as HTML (what the browser's script inflates; for the fonts and the tests). */
+export function foldedParts(html: string): Record<string, string> {
+  const m = new RegExp(`<script type="application/octet-stream" id="${EVIDENCE_ID}">([^<]*)</script>`).exec(html);
+  return m ? JSON.parse(inflateRawSync(Buffer.from(m[1]!, 'base64')).toString('utf8')) as Record<string, string> : {};
+}
+
+/**
+ * A verdict badge. Its tooltip (title) is the verdict's meaning: written here for the legend's badges, and
+ * set by the page's script on every other badge from the legend (one copy of each meaning in the file).
+ */
+function badge(verdict: string, meaning?: string): string {
+  return `<span class="badge v-${escapeHtml(verdict)}"${meaning ? ` title="${escapeHtml(meaning)}"` : ''}>${escapeHtml(verdict)}</span>`;
+}
+function severity(s: string): string {
+  return `<span class="sev sev-${escapeHtml(s)}" title="${escapeHtml(SEVERITY_MEANING[s] ?? s)}">${escapeHtml(s)}</span>`;
 }
 
 /** Compact JSON of a counterexample input: 6 significant digits, long arrays kept whole (it is the evidence). */
@@ -73,71 +109,113 @@ function inputJson(v: unknown): string {
 }
 
 function caseLine(label: string, c: CaseRecord): string {
-  return `<dt>${label}</dt><dd><code class="input">${escapeHtml(inputJson(c.input))}</code> → measured ` +
+  return `<dt>${label}</dt><dd><code>${escapeHtml(inputJson(c.input))}</code> → measured ` +
     `<b>${num(c.value)}</b> vs tolerance ${num(c.bound)}${c.note ? ` — ${escapeHtml(c.note)}` : ''}</dd>`;
 }
 
-function checkRow(c: CheckRecord): string {
+function counterexampleBlock(id: string, ce: NonNullable<CheckRecord['counterexample']>): string {
+  return `<div class="cx"><div class="label">counterexample</div>` +
+    `<p>check “${escapeHtml(ce.check)}”, seed ${ce.seed}, path <code>${escapeHtml(ce.path)}</code>, ${ce.shrinkSteps} shrink steps</p><dl>` +
+    caseLine('shrunk', ce.shrunk) + caseLine('worst before shrinking', ce.worstBeforeShrinking) +
+    `<dt>replay</dt><dd><code class="replay">${escapeHtml(replayCommand(id, ce.seed, ce.path))}</code></dd></dl></div>`;
+}
+
+/** One row of an item's checks. The seed is the run's (shown once above the table) unless this check's differs. */
+function checkRow(c: CheckRecord, runSeed: number): string {
+  const seed = c.seed === runSeed ? '' : ` (seed ${c.seed})`;
+  const role = `${escapeHtml(c.role)}${c.quantifier === 'exists' ? ' (exists)' : ''}`;
   if (c.skipped) {
-    return `<tr class="skip"><td>skip</td><td>${escapeHtml(c.name)}</td><td><span class="role">${escapeHtml(c.role)}</span></td>` +
-      `<td>${escapeHtml(c.oracle)}</td><td class="n">0</td><td class="n">${c.seed}</td><td colspan="2">${escapeHtml(c.skipped)}</td></tr>`;
+    return `<tr class="skip"><td>skip</td><td>${escapeHtml(c.name)}${seed}</td><td data-label="role">${role}</td><td data-label="reference">${escapeHtml(c.oracle)}</td>` +
+      `<td class="n" data-label="cases">0</td><td colspan="2" data-label="skipped">${escapeHtml(c.skipped)}</td></tr>`;
   }
-  return `<tr class="${c.passed ? 'pass' : 'fail'}"><td>${c.passed ? 'pass' : '<b>fail</b>'}</td>` +
-    `<td>${escapeHtml(c.name)}</td><td><span class="role">${escapeHtml(c.role)}${c.quantifier === 'exists' ? ' (exists)' : ''}</span></td>` +
-    `<td>${escapeHtml(c.oracle)}</td><td class="n">${c.cases}</td><td class="n">${c.seed}</td>` +
-    `<td class="n">${escapeHtml(measuredText(c))}</td><td class="n">${escapeHtml(marginText(c.margin))}</td></tr>`;
+  return `<tr${c.passed ? '' : ' class="fail"'}><td>${c.passed ? 'pass' : '<b>fail</b>'}</td><td>${escapeHtml(c.name)}${seed}</td><td data-label="role">${role}</td>` +
+    `<td data-label="reference">${escapeHtml(c.oracle)}</td><td class="n" data-label="cases">${c.cases}</td>` +
+    `<td class="n" data-label="measured vs tolerance">${escapeHtml(measuredText(c))}</td><td class="n" data-label="margin">${escapeHtml(marginText(c.margin))}</td></tr>`;
+}
+
+function checksTable(checks: CheckRecord[], runSeed: number): string {
+  return scroll('<table class="checks"><thead><tr><th></th><th>check</th><th>role</th><th>reference</th><th>cases</th>' +
+    `<th>measured vs tolerance</th><th>margin</th></tr></thead><tbody>${checks.map((c) => checkRow(c, runSeed)).join('')}</tbody></table>`);
 }
 
 function errataSection(results: ResultsFile): string {
   const rows = errataRows(results).map(({ erratum: e, evidence }) =>
-    `<tr><td><span class="sev sev-${escapeHtml(e.severity)}" title="${escapeHtml(SEVERITY_MEANING[e.severity] ?? '')}">${escapeHtml(e.severity)}</span></td>` +
-    `<td>${richText(e.where)}</td><td>${richText(e.printed)}</td><td>${richText(e.right)}</td>` +
-    `<td>${evidence.map((x) => `<a href="#${slug(x.id)}">${escapeHtml(x.id)}</a> ${badge(x.verdict)}`).join('<br>')}</td></tr>`);
+    `<tr><td>${severity(e.severity)}</td><td data-label="where">${richText(e.where)}</td><td data-label="printed">${richText(e.printed)}</td><td data-label="right">${richText(e.right)}</td>` +
+    `<td data-label="evidence">${evidence.map((x) => itemLink(x.id)).join(', ')}</td></tr>`);
   return `<section id="errata"><h2>Errata</h2>
 <p>${escapeHtml(errataSummary(results))} in the source. An erratum is one distinct error, counted once however many items show it;
 the evidence is the items whose checks show it.</p>
-${rows.length ? `<table class="errata"><thead><tr><th>severity</th><th>where</th><th>printed</th><th>right</th><th>evidence</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>None recorded.</p>'}
+${rows.length ? scroll(`<table class="errata"><thead><tr><th>severity</th><th>where</th><th>printed</th><th>right</th><th>evidence</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`) : '<p>None recorded.</p>'}
 </section>`;
 }
 
-function itemCard(it: ItemRecord, backend: string): string {
+/** The verdicts and severities explained, at the top of the page. */
+function legendSection(results: ResultsFile, meanings: Record<string, string>): string {
+  const present = new Set(results.items.map((it) => it.result.verdict));
+  const verdicts = VERDICT_ORDER.filter((v) => RECORDABLE.includes(v) || present.has(v));
+  return `<section id="legend" aria-label="legend"><dl class="legend">${verdicts.map((v) => `<dt>${badge(v, meanings[v])}</dt><dd>${escapeHtml(meanings[v]!)}</dd>`).join('')}</dl>
+<p class="sevs">Errata severities: ${SEVERITY_ORDER.map((s) => `${severity(s)} ${escapeHtml(SEVERITY_MEANING[s]!)}`).join(' · ')}.
+The <b>margin</b> of a check is how far its deciding case clears its tolerance (above 1: passes; below 1: misses by 1/margin). <a href="#how">More on how to read this</a>.</p></section>`;
+}
+
+function placeLine(v: PlaceView): string {
+  if (v.extent === 'whole') return `<p class="place"><span class="label">sentence</span> checks all of ${escapeHtml(v.where)}</p>`;
+  const rest = [
+    ...(v.others.length ? [`checked by ${v.others.map(itemLink).join(', ')}`] : []),
+    ...(v.rest ? [`not checked: <i>${escapeHtml(v.rest.class)}</i>${v.rest.reason ? ` (${escapeHtml(v.rest.reason)})` : ''}`] : []),
+  ];
+  const restHtml = rest.length ? rest.join('; ') : '<span class="uncovered">no other item, and no classification in the ledger</span>';
+  if (v.extent === 'part') {
+    return `<p class="place part"><span class="label">sentence</span> checks <b>part</b> of ${escapeHtml(v.where)}: the quote. The rest of that sentence: ${restHtml}</p>`;
+  }
+  return `<p class="place"><span class="label">sentence</span> ${escapeHtml(v.where)} (not compared with the source: it was not available to the run)${rest.length ? `; also there: ${restHtml}` : ''}</p>`;
+}
+
+/**
+ * An item's card. Closed, it shows what a reader scans (id, verdict, statement, quote, and the correction,
+ * condition or reason); its evidence opens below it, from the island: the sentence it checks, why the
+ * verdict, the formulas typeset, reading, notes, errata, every check and the counterexample.
+ */
+function itemCard(island: Island, it: ItemRecord, runSeed: number): string {
   const r = it.result;
   const out: string[] = [];
   const changed = r.verdict !== it.expectedVerdict;
+  const latexQuote = quoteIsLatex(it);
   out.push(`<article class="item" id="${slug(it.id)}" data-verdict="${escapeHtml(r.verdict)}" data-section="${escapeHtml(it.section)}">`);
   out.push(`<header><h3><a href="#${slug(it.id)}">${escapeHtml(it.id)}</a></h3>${badge(r.verdict)}` +
     (changed ? `<span class="changed">recorded verdict: ${escapeHtml(it.expectedVerdict)}</span>` : '') +
-    `<span class="meta">§${escapeHtml(it.section)} · ${escapeHtml(it.kind)} · <code>${escapeHtml(it.file)}</code></span></header>`);
-  out.push(`<blockquote lang="zh" class="quote">${richText(it.quote)}</blockquote>`);
-  out.push(`<p class="statement">${richText(it.statement)}</p>`);
-  if (it.reading) out.push(`<p class="reading"><span class="label">reading</span> ${richText(it.reading)}</p>`);
-  const place = placeText(it);
-  if (place) out.push(`<p class="place"><span class="label">sentence</span> ${escapeHtml(place)}</p>`);
-  if (it.errata?.length) out.push(`<p class="errata-links"><span class="label">errata</span> ${it.errata.map((id) => `<a href="#errata">${escapeHtml(id)}</a>`).join(', ')}</p>`);
-  if (it.notes) out.push(`<p class="notes"><span class="label">notes</span> ${richText(it.notes)}</p>`);
-  if (it.printed) out.push(`<div class="formula"><div class="label">as printed</div>${math(it.printed, true)}</div>`);
-  if (it.formula) out.push(`<div class="formula checked"><div class="label">formula checked (not printed in the book)</div>${math(it.formula, true)}</div>`);
-  if (it.correction) {
-    out.push(`<div class="formula correction"><div class="label">correction</div>` +
-      `${it.correction.latex ? math(it.correction.latex, true) : ''}<p>${richText(it.correction.statement)}</p></div>`);
-  }
+    `<span class="meta">§${escapeHtml(it.section)} · ${escapeHtml(it.kind)}</span></header>`);
+  out.push(`<p class="statement s">${richText(it.statement)}</p>`);
+  // A quote that is a piece of the printed display formula is shown once: typeset, as printed, in the evidence.
+  out.push(latexQuote ? `<details class="source"><summary>source quote (LaTeX)</summary><code class="s">${escapeHtml(it.quote)}</code></details>`
+    : `<blockquote lang="zh" class="quote s">${richText(it.quote)}</blockquote>`);
   if (it.condition) out.push(`<p class="condition"><span class="label">condition</span> ${richText(it.condition)}</p>`);
+  if (it.correction) out.push(`<p class="correction"><span class="label">correction</span> ${richText(it.correction.statement)}</p>`);
   if (it.reason) out.push(`<p class="reason"><span class="label">not checkable</span> ${richText(it.reason)}</p>`);
-  out.push(`<p class="why"><span class="label">why</span> ${escapeHtml(r.reason)}</p>`);
-  if (r.checks.length) {
-    out.push(`<p class="run">seed ${r.checks[0]!.seed} · oracle backend ${escapeHtml(backend)}</p>`);
-    out.push('<table class="checks"><thead><tr><th></th><th>check</th><th>role</th><th>reference</th><th>cases</th>' +
-      '<th>seed</th><th>measured vs tolerance</th><th>margin</th></tr></thead><tbody>');
-    for (const c of r.checks) out.push(checkRow(c));
-    out.push('</tbody></table>');
-  }
-  const ce = r.counterexample;
-  if (ce) {
-    out.push(`<div class="counterexample"><div class="label">counterexample</div>` +
-      `<p>check “${escapeHtml(ce.check)}”, seed ${ce.seed}, path <code>${escapeHtml(ce.path)}</code>, ${ce.shrinkSteps} shrink steps</p><dl>` +
-      caseLine('shrunk', ce.shrunk) + caseLine('worst before shrinking', ce.worstBeforeShrinking) +
-      `<dt>replay</dt><dd><code class="replay">${escapeHtml(replayCommand(it.id, ce.seed, ce.path))}</code></dd></dl></div>`);
-  }
+
+  const body: string[] = [];
+  for (const v of placeViews(it)) body.push(placeLine(v));
+  body.push(`<p class="why"><span class="label">why</span> ${escapeHtml(r.reason)}</p>`);
+  if (it.printed) body.push(`<div class="formula"><div class="label">as printed</div>${math(it.printed, true)}</div>`);
+  if (it.formula) body.push(`<div class="formula checked"><div class="label">formula checked (not printed in the book)</div>${math(it.formula, true)}</div>`);
+  if (it.correction?.latex) body.push(`<div class="formula correction"><div class="label">correction</div>${math(it.correction.latex, true)}</div>`);
+  if (it.reading) body.push(`<p class="reading"><span class="label">reading</span> ${richText(it.reading)}</p>`);
+  if (it.notes) body.push(`<p class="notes"><span class="label">notes</span> ${richText(it.notes)}</p>`);
+  if (it.errata?.length) body.push(`<p class="errata-links"><span class="label">errata</span> ${it.errata.map((id) => `<a href="#errata">${escapeHtml(id)}</a>`).join(', ')}</p>`);
+  body.push(`<p class="run">file <code>${escapeHtml(it.file)}</code></p>`);
+  if (r.checks.length) body.push(checksTable(r.checks, runSeed));
+  if (r.counterexample) body.push(counterexampleBlock(it.id, r.counterexample));
+
+  const failed = r.checks.filter((c) => !c.skipped && !c.passed).length;
+  const skipped = r.checks.filter((c) => c.skipped).length;
+  const partial = placeViews(it).some((v) => v.extent === 'part');
+  const summary = [
+    partial ? 'checks <b>part</b> of a sentence' : '',
+    r.checks.length ? `${r.checks.length} ${r.checks.length === 1 ? 'check' : 'checks'}${failed ? `, <b>${failed} failing</b>` : ''}${skipped ? `, ${skipped} skipped` : ''}` : 'no checks',
+    it.printed || it.formula || it.correction?.latex ? 'formulas' : '',
+    r.counterexample ? '<b>counterexample</b>, replay' : '',
+  ].filter(Boolean).join(' · ');
+  out.push(lazy(island, slug(it.id), 'evidence', `evidence: ${summary}`, body.join('\n'), true));
   out.push('</article>');
   return out.join('\n');
 }
@@ -145,70 +223,113 @@ function itemCard(it: ItemRecord, backend: string): string {
 function totalsSection(items: ItemRecord[]): string {
   const { byVerdict, bySection } = totals(items);
   const verdicts = VERDICT_ORDER.filter((v) => byVerdict[v] || RECORDABLE.includes(v));
-  const buttons = [`<button type="button" class="filter" data-filter="all" aria-pressed="true">all <b>${items.length}</b></button>`,
-    ...verdicts.map((v) => `<button type="button" class="filter v-${v}" data-filter="${v}" aria-pressed="false">${v} <b>${byVerdict[v] ?? 0}</b></button>`)];
+  const link = (label: string, state: Record<string, string>) => `<a href="#${new URLSearchParams(state).toString()}">${label}</a>`;
   const rows = Object.entries(bySection).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([section, counts]) =>
-    `<tr><th>§${escapeHtml(section)}</th>${verdicts.map((v) => `<td class="n">${counts[v] ?? 0}</td>`).join('')}` +
+    `<tr><th>${link(`§${escapeHtml(section)}`, { section })}</th>${verdicts.map((v) => `<td class="n">${counts[v] ? link(String(counts[v]), { verdict: v, section }) : 0}</td>`).join('')}` +
     `<td class="n">${Object.values(counts).reduce((a, b) => a + b, 0)}</td></tr>`);
   const changed = items.filter((it) => it.result.verdict !== it.expectedVerdict);
   return `<section id="totals"><h2>Totals</h2>
-<div class="filters" role="group" aria-label="filter items by verdict">${buttons.join('')}</div>
-<p class="shown">showing <b id="shown-count">${items.length}</b> of ${items.length} items</p>
-${changed.length ? `<p class="changed">${changed.length} item(s) differ from the recorded verdict: ${changed.map((it) => `<a href="#${slug(it.id)}">${escapeHtml(it.id)}</a>`).join(', ')}</p>` : ''}
-<table class="totals"><thead><tr><th>subsection</th>${verdicts.map((v) => `<th>${badge(v)}</th>`).join('')}<th>items</th></tr></thead>
+${changed.length ? `<p class="changed">${changed.length} item(s) differ from the recorded verdict: ${changed.map((it) => itemLink(it.id)).join(', ')}</p>` : ''}
+${scroll(`<table class="totals"><thead><tr><th>subsection</th>${verdicts.map((v) => `<th>${badge(v)}</th>`).join('')}<th>items</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody>
-<tfoot><tr><th>all</th>${verdicts.map((v) => `<td class="n">${byVerdict[v] ?? 0}</td>`).join('')}<td class="n">${items.length}</td></tr></tfoot></table>
+<tfoot><tr><th>${link('all', { verdict: 'all' })}</th>${verdicts.map((v) => `<td class="n">${byVerdict[v] ? link(String(byVerdict[v]), { verdict: v }) : 0}</td>`).join('')}<td class="n">${items.length}</td></tr></tfoot></table>`)}
 </section>`;
 }
 
-function indexSection(items: ItemRecord[]): string {
-  const rows = items.map((it) => {
-    const margins = it.result.checks.filter((c) => c.passed).map((c) => Number(c.margin));
-    return `<tr data-verdict="${escapeHtml(it.result.verdict)}"><td><a href="#${slug(it.id)}">${escapeHtml(it.id)}</a></td>` +
-      `<td>§${escapeHtml(it.section)}</td><td>${badge(it.result.verdict)}</td><td>${escapeHtml(it.statement)}</td>` +
-      `<td class="n">${margins.length ? escapeHtml(marginText(Math.min(...margins))) : '—'}</td></tr>`;
+/** The filter bar of the items: verdict buttons, a subsection menu and a search box (their state is in the URL). */
+function toolbar(items: ItemRecord[], meanings: Record<string, string>): string {
+  const { byVerdict, bySection } = totals(items);
+  const verdicts = VERDICT_ORDER.filter((v) => byVerdict[v] || RECORDABLE.includes(v));
+  const buttons = [`<button type="button" class="filter" data-filter="all" aria-pressed="true" title="every item">all <b>${items.length}</b></button>`,
+    ...verdicts.map((v) => `<button type="button" class="filter v-${v}" data-filter="${v}" aria-pressed="false" title="${escapeHtml(meanings[v]!)}">${v} <b>${byVerdict[v] ?? 0}</b></button>`)];
+  const sections = Object.keys(bySection).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return `<div class="toolbar"><div class="filters" role="group" aria-label="filter items by verdict">${buttons.join('')}</div>
+<div class="search"><label>subsection <select id="section"><option value="">all</option>${sections.map((s) => `<option value="${escapeHtml(s)}">§${escapeHtml(s)}</option>`).join('')}</select></label>
+<input id="q" type="search" placeholder="search id, statement, quote" aria-label="search the items' id, statement and quote" autocomplete="off">
+<button type="button" id="open-all" title="open the evidence of every item shown">open all</button></div>
+<p class="shown">showing <b id="shown-count">${items.length}</b> of ${items.length} items <span id="none" hidden>— none match: <a href="#verdict=all">show all</a></span></p></div>`;
+}
+
+const subjectStatus = (x: string) => `<span class="st st-${x}" title="${escapeHtml(SUBJECT_STATUS_MEANING[x as 'pass'] ?? x)}">${x}</span>`;
+
+/** One subject check; its counterexample in full the first time it is shown (`shown` remembers), referred to after. */
+function subjectCheckLine(r: SubjectCheckRow, shown?: Set<SubjectCheckRow>): string {
+  const c = r.record;
+  const what = r.status === 'skipped' ? `skipped: ${escapeHtml(r.skipped ?? '')}`
+    : `${escapeHtml(measuredText(c))}, margin ${escapeHtml(marginText(c.margin))}, ${c.cases} cases`;
+  const again = shown?.has(r);
+  shown?.add(r);
+  const cx = !r.counterexample ? '' : again ? ' (its counterexample and replay: above)' : counterexampleBlock(r.item, r.counterexample);
+  return `<li>${subjectStatus(r.status)} ${itemLink(r.item)}: ${escapeHtml(r.check)} <span class="muted">(vs ${escapeHtml(r.reference)})</span> — ${what}${cx}</li>`;
+}
+
+/** The subject's conformance per LossApi function, apart from the audit of the book. */
+function subjectSection(island: Island, results: ResultsFile): string {
+  const s = subjectConformance(results);
+  const intro = `<p>The implementation under test, checked function by function against independent references (checks of role
+<i>subject</i>). This is about the code, not about the book.${s ? '' : ' No item of this run has a subject check yet.'}</p>`;
+  if (!s) return `<section id="subject"><h2>Subject conformance</h2>${intro}</section>`;
+  const status = subjectStatus;
+  const shown = new Set<SubjectCheckRow>();
+  const rows = s.functions.map((f) => {
+    const detail = f.status === 'skipped' ? escapeHtml(f.skippedBecause ?? '')
+      : f.status === 'fail' ? `<ul>${f.checks.filter((r) => r.status === 'fail').map((r) => subjectCheckLine(r, shown)).join('')}</ul>` : '';
+    const items = [...new Set(f.checks.map((r) => r.item))];
+    return `<tr class="st-row-${f.status}"><td><code>${escapeHtml(f.name)}</code></td><td>${status(f.status)}</td>` +
+      `<td>${f.checks.length} (${items.map(itemLink).join(', ')})</td><td>${detail}</td></tr>`;
   });
-  return `<section id="index"><details><summary><h2>Index of ${items.length} items</h2></summary><table class="index"><thead><tr><th>id</th><th>section</th><th>verdict</th>` +
-    `<th>statement</th><th>smallest passing margin</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></details></section>`;
+  return `<section id="subject"><h2>Subject conformance: <code>${escapeHtml(s.subject)}</code></h2>${intro}
+<p>${escapeHtml(subjectSummary(s))}. A function fails when one of its checks fails, and is skipped when all of them are.</p>
+${scroll(`<table class="subject"><thead><tr><th>function</th><th>status</th><th>checks (items)</th><th>failing checks / why skipped</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`)}
+${lazy(island, 'subject-checks', 'subject-checks', `all ${s.rows.length} subject checks`, `<ul class="subject-checks">${s.rows.map((r) => subjectCheckLine(r)).join('')}</ul>`)}
+</section>`;
 }
 
-function plotsSection(plots: Plot[]): string {
-  return `<section id="plots"><h2>Plots</h2><div class="plots">${plots.map((p) =>
-    `<figure class="plot" id="${escapeHtml(p.id)}"><h3>${escapeHtml(p.title)}</h3>${p.svg}<figcaption>${escapeHtml(p.caption)}</figcaption></figure>`).join('\n')}</div></section>`;
+/** The plots, folded (their SVG is a tenth of the page; compressed in the island it is a fortieth): the titles say what they show. */
+function plotsSection(island: Island, plots: Plot[]): string {
+  if (!plots.length) return '';
+  const figures = `<div class="plots">${plots.map((p) =>
+    `<figure class="plot" id="${escapeHtml(p.id)}"><h3>${escapeHtml(p.title)}</h3>${p.svg}<figcaption>${escapeHtml(p.caption)}</figcaption></figure>`).join('\n')}</div>`;
+  return `<section id="plots"><h2>Plots</h2>${lazy(island, 'plots', 'plots', plots.map((p) => escapeHtml(p.title)).join(' · '), figures)}</section>`;
 }
 
-function findingsSection(f: ResultsFile['oracleFindings']): string {
+function findingsSection(island: Island, f: ResultsFile['oracleFindings']): string {
   const t = f.tfjs;
   const show = (m: QualificationMeasurement | undefined) => !m ? '—'
     : m.relativeError === null ? `throws: ${escapeHtml(m.error ?? '')}` : `${num(m.relativeError)}${m.passed === false ? ' <b>wrong</b>' : ''}`;
   const rows = t.patched.map((p, i) =>
     `<tr><td>${escapeHtml(p.case)}</td><td>${escapeHtml(p.method)}</td><td>${show(t.stock[i])}</td><td>${show(p)}</td><td class="n">${num(p.tolerance)}</td></tr>`);
-  return `<section id="oracles"><h2>Oracle findings</h2>
-<p>Facts about the references, never verdicts about the book. tfjs ${escapeHtml(t.version)} on the ${escapeHtml(t.backend)} backend,
+  const references = f.references?.length ? `<h3>References, each qualified on known cases before any check used it</h3>
+${scroll(`<table class="findings"><thead><tr><th>reference</th><th>dtype</th><th>qualified</th><th>known cases</th></tr></thead><tbody>
+${f.references.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.dtype)}</td><td>${r.qualifiable ? (r.qualified ? 'yes' : '<b>no</b>') : 'not a reference'}</td>` +
+    `<td>${escapeHtml(r.note)}${r.cases.length ? `<ul>${r.cases.map((c) => `<li>${escapeHtml(c.case)}: ${num(c.error)} vs ${num(c.tolerance)}${c.passed ? '' : ' <b>missed</b>'}</li>`).join('')}</ul>` : ''}</td></tr>`).join('\n')}
+</tbody></table>`)}` : '';
+  const body = `<p>Facts about the references, never verdicts about the book. tfjs ${escapeHtml(t.version)} on the ${escapeHtml(t.backend)} backend,
 each method qualified on closed forms, stock gradients vs the higher-order patch (re-registered gradients of
 ${t.patchedKernels.map(escapeHtml).join(', ') || 'none'}). Qualified after the patch:
 ${Object.entries(t.qualified).map(([k, v]) => `${escapeHtml(k)} ${v ? 'yes' : '<b>no</b>'}`).join(', ')}.</p>
-<table class="findings"><thead><tr><th>known case</th><th>method</th><th>stock tfjs (relative error)</th><th>patched</th><th>tolerance</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table>
+${scroll(`<table class="findings"><thead><tr><th>known case</th><th>method</th><th>stock tfjs (relative error)</th><th>patched</th><th>tolerance</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`)}
 ${t.libraryDefects.length ? `<h3>tfjs library functions the oracle does not use, measured</h3><ul>${t.libraryDefects.map((d) => `<li><code>${escapeHtml(d.name)}</code>: ${escapeHtml(d.outcome)}</li>`).join('')}</ul>` : ''}
 <h3>Symmetric eigenvalues on known spectra</h3>
-<table class="findings"><thead><tr><th>library</th><th>cases</th><th>threw</th><th>inaccurate</th><th>worst relative error</th><th>tolerance</th><th>qualified</th></tr></thead><tbody>
+${scroll(`<table class="findings"><thead><tr><th>library</th><th>cases</th><th>threw</th><th>inaccurate</th><th>worst relative error</th><th>tolerance</th><th>qualified</th></tr></thead><tbody>
 ${f.eigen.map((e) => `<tr><td>${escapeHtml(e.library)}</td><td class="n">${e.cases}</td><td class="n">${e.threw}</td><td class="n">${e.inaccurate}</td>` +
     `<td class="n">${num(e.worstRelativeError)}</td><td class="n">${num(e.tolerance)}</td><td>${e.qualified ? 'yes' : '<b>no</b>'}` +
     `${e.examples.length ? ` — ${e.examples.map(escapeHtml).join('; ')}` : ''}</td></tr>`).join('\n')}
-</tbody></table><p>Eigenvalue oracle used by the checks: ${escapeHtml(f.eigenOracle)}.</p>
-${f.references?.length ? `<h3>References, each qualified on known cases before any check used it</h3>
-<table class="findings"><thead><tr><th>reference</th><th>dtype</th><th>qualified</th><th>known cases</th></tr></thead><tbody>
-${f.references.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>${escapeHtml(r.dtype)}</td><td>${r.qualifiable ? (r.qualified ? 'yes' : '<b>no</b>') : 'not a reference'}</td>` +
-    `<td>${escapeHtml(r.note)}${r.cases.length ? `<ul>${r.cases.map((c) => `<li>${escapeHtml(c.case)}: ${num(c.error)} vs ${num(c.tolerance)}${c.passed ? '' : ' <b>missed</b>'}</li>`).join('')}</ul>` : ''}</td></tr>`).join('\n')}
-</tbody></table>` : ''}</section>`;
+</tbody></table>`)}<p>Eigenvalue oracle used by the checks: ${escapeHtml(f.eigenOracle)}.</p>
+${references}`;
+  // The eigen libraries are measured side by side (one of them may fail: a finding); the checks use eigenOracle.
+  const qualified = Object.values(t.qualified).every(Boolean) && (f.references ?? []).every((r) => !r.qualifiable || r.qualified);
+  return `<section id="oracles"><h2>Oracle findings</h2>
+<p>${qualified ? 'Every reference the checks use was qualified on known cases before use.' : '<b>Some reference failed its qualification</b> (details below).'}</p>
+${qualified ? lazy(island, 'findings', 'findings', 'the qualification measurements', body) : body}</section>`;
 }
 
 /** The cross-backend agreement of the tfjs-oracle checks (reports/backends.ts), when more than one backend was recorded. */
-function backendSection(agreement: BackendAgreement | undefined): string {
+function backendSection(island: Island, agreement: BackendAgreement | undefined): string {
   if (!agreement || agreement.backends.filter((b) => b.source).length < 2) return '';
   const rows = agreement.rows.map((r) => `<tr${r.agrees ? '' : ' class="fail"'}><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.check)}</td>` +
-    `<td><span class="role">${escapeHtml(r.role)}</span></td>${BACKEND_COLUMNS.map((name) => {
+    `<td>${escapeHtml(r.role)}</td>${BACKEND_COLUMNS.map((name) => {
       const m = r.perBackend[name];
       return `<td class="n">${m ? `${num(m.maxError)} / ${num(m.tolerance)} ${m.passed ? '✓' : '✗'}` : '—'}</td>`;
     }).join('')}<td class="n">${r.spread === null ? '—' : num(r.spread)}</td><td>${r.agrees ? 'yes' : '<b>no</b>'}</td></tr>`);
@@ -221,13 +342,13 @@ function backendSection(agreement: BackendAgreement | undefined): string {
 <ul>${runs}</ul>
 ${agreement.findings.length ? `<p><b>Findings</b> (a backend disagreeing beyond tolerance):</p><ul>${agreement.findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul>` : '<p>Findings: none — no backend disagrees beyond tolerance.</p>'}
 ${agreement.notes.length ? `<ul>${agreement.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
-<details><summary>${agreement.rows.length} tfjs-oracle checks per backend</summary><table class="backends"><thead><tr><th>item</th><th>check</th><th>role</th>
-${BACKEND_COLUMNS.map((n) => `<th>${escapeHtml(n)}</th>`).join('')}<th>spread</th><th>agrees</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></details></section>`;
+${lazy(island, 'backends', 'backends', `${agreement.rows.length} tfjs-oracle checks per backend`, scroll(`<table class="backends"><thead><tr><th>item</th><th>check</th><th>role</th>
+${BACKEND_COLUMNS.map((n) => `<th>${escapeHtml(n)}</th>`).join('')}<th>spread</th><th>agrees</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`))}</section>`;
 }
 
 const howToRead = (refutationMargin: unknown) => `<section id="how"><h2>How to read this</h2>
 <p>Each item is a numbered formula (id <code>4.3.k</code>) or a prose claim (a slug) of the source, shown with its verbatim
-Chinese quote, one English sentence, and the formula as printed. Each check measures one number per case (usually the largest
+Chinese quote, one English sentence, and the formula as printed. Open a card's evidence to see its checks. Each check measures one number per case (usually the largest
 entrywise difference between two computations) and holds it to a tolerance derived from unit roundoff, the number of roundings
 and the conditioning (<code>spec/engine/tolerance.ts</code>). The <b>margin</b> of a case is tolerance/measured for a check that needs
 the value at most its tolerance, and measured/tolerance for one that needs it at least its bound: above 1 the case passes (∞: exact),
@@ -235,86 +356,211 @@ below 1 it fails and misses by 1/margin. A universal claim is refuted by a case 
 correction whose checks pass; an existential claim is shown by a witness with margin ≥ ${escapeHtml(String(refutationMargin))}, and refuted only when a check of
 its universal negation passes (a sample never shows that no witness exists).
 Roles: <i>claim</i> (the sentence under the reading the item states), <i>negation</i>, <i>support</i> (agreement with a reference the verdict
-relies on), <i>correction</i>, <i>condition</i> and <i>outside-condition</i>, <i>literal</i> (the literal reading: evidence of an erratum, it does not
-decide the verdict). A counterexample is fast-check's shrunk case; its replay command re-runs the item with the same seed from the recorded path.</p></section>`;
+relies on), <i>subject</i> (the implementation under test against an independent reference: the subject conformance above, not the book),
+<i>correction</i>, <i>condition</i> and <i>outside-condition</i>, <i>literal</i> (the literal reading: evidence of an erratum, it does not
+decide the verdict). A counterexample is fast-check's shrunk case; its replay command re-runs the item with the same seed from the recorded path.
+The <i>sentence</i> line says which sentence of the source (by subsection and position in the sentence ledger) the item checks, and when it checks only part of it, what covers the rest.</p>
+<p>The filters, the subsection and the search are kept in the address (<code>#verdict=refuted&amp;section=4.3.2&amp;q=softmax</code>; <code>#refuted</code> works too), so a copied link shows what you saw.</p></section>`;
 
 const SCRIPT = `(() => {
+  const cards = [...document.querySelectorAll('article.item')];
   const buttons = [...document.querySelectorAll('button[data-filter]')];
-  const show = (verdict) => {
+  const verdicts = buttons.map((b) => b.dataset.filter);
+  const q = document.getElementById('q'), section = document.getElementById('section');
+  const KEYS = ['verdict', 'section', 'q'];
+  const EMPTY = { verdict: 'all', section: '', q: '' };
+  // Every verdict badge's tooltip is its meaning, as the legend at the top states it.
+  const meaning = {};
+  for (const b of document.querySelectorAll('dl.legend .badge')) meaning[b.textContent] = b.title;
+  const titles = (root) => { for (const b of root.querySelectorAll('.badge:not([title])')) b.title = meaning[b.textContent] || ''; };
+  titles(document);
+  // The folded parts, inflated once from the island (deflate-raw, base64) when something is first opened.
+  let parts;
+  const load = () => parts || (parts = (async () => {
+    const bytes = Uint8Array.from(atob(document.getElementById('${EVIDENCE_ID}').textContent), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return JSON.parse(await new Response(stream).text());
+  })());
+  const keyOf = (d) => d.dataset.key || (d.closest('article.item') || {}).id;
+  const fill = async (d) => {
+    if (!keyOf(d) || d.dataset.filled) return;
+    d.dataset.filled = 'yes';
+    let html;
+    try { html = (await load())[keyOf(d)]; } catch (e) {
+      html = '<p class="changed">This browser could not unpack the evidence (' + e + '); conformance.md and conformance.json beside this page hold it.</p>';
+    }
+    d.insertAdjacentHTML('beforeend', html || '');
+    titles(d);
+    d.dispatchEvent(new Event('filled'));
+  };
+  document.addEventListener('toggle', (e) => { if (e.target.matches && e.target.matches('details.lazy') && e.target.open) fill(e.target); }, true);
+  // What the search looks at: the id, the statement and the quote.
+  const texts = new Map();
+  const haystack = (card) => {
+    if (!texts.has(card)) texts.set(card, [...card.querySelectorAll('h3, .s')].map((e) => e.textContent).join('\\n').toLowerCase());
+    return texts.get(card);
+  };
+  const stateFrom = (params) => ({
+    verdict: verdicts.includes(params.get('verdict')) ? params.get('verdict') : 'all',
+    section: params.get('section') || '', q: params.get('q') || '',
+  });
+  // The state in the address: #verdict=…&section=…&q=…, the shorthand #refuted, or the same keys in ?…
+  const read = () => {
+    const hash = location.hash.slice(1);
+    if (verdicts.includes(decodeURIComponent(hash))) return { ...EMPTY, verdict: decodeURIComponent(hash) };
+    const params = new URLSearchParams(hash);
+    if (KEYS.some((k) => params.has(k))) return stateFrom(params);
+    return stateFrom(new URLSearchParams(location.search));
+  };
+  const write = (s) => {
+    const params = new URLSearchParams();
+    for (const k of KEYS) if (s[k] && s[k] !== EMPTY[k]) params.set(k, s[k]);
+    let hash = params.toString();
+    if (!hash && KEYS.some((k) => new URLSearchParams(location.search).has(k))) hash = 'verdict=all'; // the query would say otherwise
+    history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
+  };
+  let state = EMPTY;
+  const apply = (s, toUrl) => {
+    state = s;
+    const words = s.q.toLowerCase().split(/\\s+/).filter(Boolean);
     let shown = 0;
-    for (const el of document.querySelectorAll('article.item, table.index tbody tr')) {
-      const on = verdict === 'all' || el.dataset.verdict === verdict;
-      el.hidden = !on;
-      if (on && el.tagName === 'ARTICLE') shown++;
+    for (const card of cards) {
+      const on = (s.verdict === 'all' || card.dataset.verdict === s.verdict) && (!s.section || card.dataset.section === s.section) &&
+        words.every((w) => haystack(card).includes(w));
+      card.hidden = !on;
+      if (on) shown++;
     }
     document.getElementById('shown-count').textContent = String(shown);
-    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.filter === verdict));
+    document.getElementById('none').hidden = shown > 0;
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.filter === s.verdict));
+    if (q.value !== s.q) q.value = s.q;
+    section.value = s.section;
+    if (toUrl) write(s);
   };
-  for (const b of buttons) b.addEventListener('click', () => show(b.dataset.filter));
+  const open = (card) => { const d = card.querySelector('details.lazy'); if (d && !d.open) d.open = true; };
+  // A link to an item (#item-…) shows it, opened, even when the filters hid it.
+  const goToItem = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const card = id.startsWith('item-') && document.getElementById(id);
+    if (!card) return false;
+    if (card.hidden) apply(EMPTY, false);
+    open(card);
+    card.scrollIntoView();
+    return true;
+  };
+  for (const b of buttons) b.addEventListener('click', () => apply({ ...state, verdict: b.dataset.filter }, true));
+  q.addEventListener('input', () => apply({ ...state, q: q.value }, true));
+  section.addEventListener('change', () => apply({ ...state, section: section.value }, true));
+  document.getElementById('open-all').addEventListener('click', () => { for (const c of cards) if (!c.hidden) open(c); });
+  window.addEventListener('hashchange', () => { if (!goToItem()) apply(read(), false); });
+  apply(read(), false);
+  if (!goToItem() && (state.verdict !== 'all' || state.section || state.q)) document.getElementById('items').scrollIntoView();
 })();`;
 
 const CSS = `
 :root { --fg:#1f2328; --muted:#59636e; --line:#d0d7de; --bg:#fff; --soft:#f6f8fa; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1240px; padding: 24px; font: 15px/1.5 "${CJK_FONT_FAMILY}", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
-h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { margin-top: 36px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-.run-info, .meta, .run, .shown { color: var(--muted); font-size: 0.9em; }
+body { margin: 0 auto; max-width: 1240px; padding: 24px; font: 15px/1.5 "${CJK_FONT_FAMILY}", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); overflow-wrap: break-word; }
+h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { margin-top: 32px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.run-info, .meta, .run, .shown, .muted { color: var(--muted); font-size: 0.9em; }
+code { overflow-wrap: anywhere; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; } th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--soft); } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8em; font-weight: 600; color: #fff; background: #6e7781; white-space: nowrap; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8em; font-weight: 600; color: #fff; background: #6e7781; white-space: nowrap; cursor: help; }
 .v-holds { background: #1a7f37; } .v-refuted { background: #cf222e; } .v-conditional { background: #9a6700; } .v-definition { background: #0969da; }
 .v-not-checkable { background: #6e7781; } .v-borderline, .v-inconclusive { background: #8250df; }
-.filters { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; }
-button.filter { border: 1px solid var(--line); border-radius: 14px; padding: 3px 12px; background: #fff; color: var(--fg); cursor: pointer; font: inherit; }
+dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 12px 0 4px; font-size: 0.92em; } dl.legend dd { margin: 0; }
+.sevs { font-size: 0.92em; margin: 6px 0; }
+.toolbar { background: var(--bg); padding: 6px 0; border-bottom: 1px solid var(--line); }
+@media (min-width: 700px) { .toolbar { position: sticky; top: 0; z-index: 1; } }
+.filters { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0; }
+.search { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 6px 0; } .search input { flex: 1 1 200px; min-width: 0; padding: 4px 8px; font: inherit; }
+button { font: inherit; cursor: pointer; } .search button { border: 1px solid var(--line); border-radius: 6px; background: var(--soft); padding: 3px 10px; }
+button.filter { border: 1px solid var(--line); border-radius: 14px; padding: 3px 12px; background: #fff; color: var(--fg); }
 button.filter[aria-pressed="true"] { outline: 2px solid var(--fg); outline-offset: 1px; }
 button.filter.v-holds { background: #1a7f37; } button.filter.v-refuted { background: #cf222e; } button.filter.v-conditional { background: #9a6700; }
 button.filter.v-definition { background: #0969da; } button.filter.v-not-checkable { background: #6e7781; }
 button.filter.v-borderline, button.filter.v-inconclusive { background: #8250df; }
 button.filter[class*="v-"] { color: #fff; border-color: transparent; }
-.changed { color: #cf222e; font-weight: 600; margin-left: 8px; }
-.sev { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.85em; font-weight: 600; border: 1px solid var(--line); }
+.shown { margin: 2px 0; }
+.changed { color: #cf222e; font-weight: 600; }
+.sev { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.85em; font-weight: 600; border: 1px solid var(--line); cursor: help; }
 .sev-error { color: #cf222e; } .sev-sign { color: #bc4c00; } .sev-typo, .sev-notation { color: #0969da; } .sev-imprecise { color: #59636e; }
-div.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(370px, 1fr)); gap: 16px; }
-figure.plot { margin: 0; } figure.plot h3 { font-size: 0.95em; margin: 0 0 4px; } figure.plot svg { max-width: 100%; height: auto; }
+.st { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.85em; font-weight: 600; color: #fff; cursor: help; }
+.st-pass { background: #1a7f37; } .st-fail { background: #cf222e; } .st-skipped { background: #6e7781; }
+ul.subject-checks li, table.subject li { margin: 2px 0; } table.subject td:first-child code { white-space: nowrap; }
+div.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 370px), 1fr)); gap: 16px; }
+figure.plot { margin: 0; min-width: 0; } figure.plot h3 { font-size: 0.95em; margin: 0 0 4px; } figure.plot svg { display: block; max-width: 100%; height: auto; }
+figure.plot svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 figcaption { font-size: 0.82em; color: var(--muted); }
-details > summary { cursor: pointer; } details > summary h2 { display: inline-block; border: 0; margin: 24px 0 8px; }
-article.item { border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; margin: 16px 0; }
-article.item > header { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; } article.item h3 { margin: 0; font-size: 1.2em; }
+details > summary { cursor: pointer; }
+article.item { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; margin: 12px 0; }
+article.item > header { display: flex; align-items: center; gap: 4px 10px; flex-wrap: wrap; } article.item h3 { margin: 0; font-size: 1.15em; overflow-wrap: anywhere; }
 article.item h3 a { color: inherit; text-decoration: none; }
-.quote { margin: 10px 0; padding: 6px 12px; border-left: 4px solid var(--line); background: var(--soft); white-space: pre-wrap; overflow-wrap: anywhere; }
+article.item p { margin: 6px 0; }
+.quote { margin: 8px 0; padding: 4px 12px; border-left: 4px solid var(--line); background: var(--soft); white-space: pre-wrap; overflow-wrap: anywhere; }
 .statement { font-style: italic; }
-.formula { margin: 8px 0; padding: 4px 12px; border-left: 4px solid #0969da; overflow-x: auto; } .formula.correction { border-left-color: #1a7f37; }
+.place.part b { color: #9a6700; } .uncovered { color: #bc4c00; }
+details.evidence > summary { color: var(--muted); font-size: 0.92em; margin-top: 4px; }
+details.evidence[open] > summary { margin-bottom: 6px; }
+.formula { margin: 8px 0; padding: 4px 12px; border-left: 4px solid #0969da; } .formula.correction { border-left-color: #1a7f37; }
+.math-display { overflow-x: auto; overflow-y: hidden; padding: 4px 0; }
+math { font-size: 1.1em; } p math, td math, li math, blockquote math { max-width: 100%; overflow-x: auto; vertical-align: middle; }
+details.source { font-size: 0.85em; color: var(--muted); } details.source code { display: block; white-space: pre-wrap; }
 .label { display: inline-block; font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin-right: 6px; }
-table.checks tr.fail td { background: #ffebe9; } .role { font-size: 0.85em; color: var(--muted); }
-.counterexample { margin-top: 10px; padding: 6px 12px; background: #fff8c5; border-radius: 6px; }
-.counterexample dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 4px 0; } .counterexample dd { margin: 0; overflow-wrap: anywhere; }
-code.input { font-size: 0.85em; } code.replay { background: #fff; padding: 1px 4px; }
+table.checks tr.fail td { background: #ffebe9; } table.checks td:nth-child(3) { color: var(--muted); }
+.cx { margin-top: 10px; padding: 6px 12px; background: #fff8c5; border-radius: 6px; }
+.cx dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 12px; margin: 4px 0; } .cx dd { margin: 0; overflow-wrap: anywhere; }
+.cx code { font-size: 0.85em; } code.replay { background: #fff; padding: 1px 4px; }
+@media (max-width: 600px) { body { padding: 12px; } article.item { padding: 8px 10px; } .search input { flex-basis: 100%; order: 1; } .cx dl { grid-template-columns: minmax(0, 1fr); }
+  table.errata, table.errata tbody, table.errata tr, table.errata td, table.checks, table.checks tbody, table.checks tr { display: block; }
+  table.errata thead, table.checks thead { display: none; }
+  table.errata tr, table.checks tr { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; } table.errata td { border: 0; padding: 2px 8px; }
+  table.errata td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75em; text-transform: uppercase; color: var(--muted); }
+  table.checks td { display: inline-block; border: 0; padding: 2px 8px; text-align: left; white-space: normal; } table.checks td:nth-child(2) { display: block; }
+  table.checks td[data-label]::before { content: attr(data-label); margin-right: 4px; color: var(--muted); font-size: 0.85em; }
+  table.checks tr.fail { background: #ffebe9; } table.checks tr.fail td { background: none; } }
+@media (min-width: 700px) { article.item, #items { scroll-margin-top: 130px; } }
 [hidden] { display: none !important; }
 `;
 
 export function renderHtml(results: ResultsFile, plots: Plot[]): string {
   const { generated: g, oracleFindings, items } = results;
+  const meanings = verdictMeanings(g.toleranceModel.refutationMargin);
   const versions = Object.entries(g.versions).map(([k, v]) => `${escapeHtml(k)} ${escapeHtml(v)}`).join(', ');
+  const island: Island = new Map();
+  // Rendered first: the sections fill the island as they fold their parts.
+  const sections = {
+    subject: subjectSection(island, results),
+    plots: plotsSection(island, plots),
+    items: items.map((it) => itemCard(island, it, g.seed)).join('\n'),
+    findings: findingsSection(island, oracleFindings),
+    backends: backendSection(island, results.backendAgreement),
+  };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>losscheck conformance report: §4.3 loss functions</title>
 <link rel="icon" href="data:,">
-<style>${inlineKatexCss()}</style>
-<style>${CSS}</style>
+<style>${mathCss()}</style>
+<style>${CSS.replace(/\s*\n\s*/g, '').replace(/\s*([{};:,>])\s*/g, '$1')}</style>
 </head><body>
 <h1>losscheck conformance report: §4.3 loss functions</h1>
-<p class="run-info">Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${escapeHtml(g.backend)} · ${versions}</p>
+<p class="run-info">${escapeHtml(provenanceText(g))}<br>Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${escapeHtml(g.backend)} · ${versions}</p>
+${legendSection(results, meanings)}
 ${errataSection(results)}
 ${totalsSection(items)}
-${plotsSection(plots)}
-${indexSection(items)}
+${sections.subject}
+${sections.plots}
 <section id="items"><h2>Evidence per item</h2>
-${items.map((it) => itemCard(it, g.backend)).join('\n')}
+${toolbar(items, meanings)}
+${sections.items}
 </section>
-${findingsSection(oracleFindings)}
-${backendSection(results.backendAgreement)}
+${sections.findings}
+${sections.backends}
 ${howToRead(g.toleranceModel.refutationMargin)}
+${islandScript(island)}
 <script>${SCRIPT}</script>
 </body></html>
 `;

@@ -3,7 +3,7 @@
 // (the same rule spec/engine/suite.ts enforces); a not-checkable item is <skipped> with its
 // reason, since no check ran. Rendering only: the verdicts come from the recorded results.
 import type { CheckRecord, ItemRecord, ResultsFile } from './model.ts';
-import { marginText, measuredText, replayCommand } from './markdown.ts';
+import { marginText, measuredText, provenanceText, replayCommand } from './markdown.ts';
 
 /** XML 1.0 text/attribute escaping; characters XML cannot carry at all are dropped. */
 export function escapeXml(s: string): string {
@@ -44,10 +44,13 @@ export function renderJunit(results: ResultsFile): string {
   const skipped = (items: ItemRecord[]) =>
     items.filter((it) => it.result.verdict === it.expectedVerdict && it.result.verdict === 'not-checkable').length;
   const g = results.generated;
+  // What the run measured and when (the published snapshot leaves both to git: provenanceText says so).
+  const provenance = [['commit', g.commit], ['date', g.date], ['builtFrom', provenanceText(g)]]
+    .filter(([, v]) => v).map(([k, v]) => `<property name="${k}" value="${escapeXml(v!)}"/>`).join('');
   const suites = [...bySection.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([section, items]) =>
     `  <testsuite name="losscheck §${escapeXml(section)}" tests="${items.length}" failures="${failed(items)}" errors="0" skipped="${skipped(items)}">\n` +
     `    <properties><property name="seed" value="${g.seed}"/><property name="runs" value="${g.runs}"/>` +
-    `<property name="hessianRuns" value="${g.hessianRuns}"/><property name="backend" value="${escapeXml(g.backend)}"/></properties>\n` +
+    `<property name="hessianRuns" value="${g.hessianRuns}"/><property name="backend" value="${escapeXml(g.backend)}"/>${provenance}</properties>\n` +
     `${items.map((it) => testcase(it, g.backend)).join('\n')}\n  </testsuite>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<testsuites name="losscheck conformance" tests="${results.items.length}" failures="${failed(results.items)}" errors="0" skipped="${skipped(results.items)}">\n` +

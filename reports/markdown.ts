@@ -1,8 +1,9 @@
 // Renders the Markdown report from recorded results.
-import type { CheckRecord, ItemRecord, Num, ResultsFile } from './model.ts';
-import { VERDICT_ORDER, totals } from './summary.ts';
+import type { CheckRecord, Generated, ItemRecord, Num, ResultsFile } from './model.ts';
+import { VERDICT_ORDER, totals, verdictMeanings } from './summary.ts';
 import { renderAgreementMarkdown } from './backends.ts';
-import { SEVERITY_MEANING, errataRows, errataSummary, placeText } from './errata.ts';
+import { SEVERITY_MEANING, SEVERITY_ORDER, errataRows, errataSummary, placeText } from './errata.ts';
+import { SUBJECT_STATUS_MEANING, subjectConformance, subjectSummary } from './subject.ts';
 
 /** A recorded number for reading: 4 significant digits, ∞ and −∞ as symbols (never a raw "Infinity"). */
 export function fmt(x: Num | null | undefined): string {
@@ -17,6 +18,16 @@ export function fmt(x: Num | null | undefined): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isInteger(x) ? Number(x.toPrecision(6)) : x));
+
+/**
+ * What the report was built from, as every format prints it: the commit the run measured (with "+dirty"
+ * when the tree had changes) and when it ran; the published snapshot leaves both to git.
+ */
+export function provenanceText(g: Pick<Generated, 'commit' | 'date' | 'snapshot'>): string {
+  if (g.snapshot) return g.snapshot;
+  const commit = g.commit ? `commit ${g.commit}` : 'no commit recorded (not a git checkout, or results recorded before commits were)';
+  return `Built from ${commit}${g.date ? `, run ${g.date.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, '$1 UTC')}` : ''}`;
+}
 
 export function replayCommand(id: string, seed: number, path?: string): string {
   return `npx losscheck check ${id} --seed ${seed}${path ? ` --path ${path}` : ''}`;
@@ -57,7 +68,7 @@ function errataSection(results: ResultsFile): string[] {
   for (const { erratum: e, evidence } of rows) {
     out.push(`| ${e.severity} | ${cell(e.where)} | ${cell(e.printed)} | ${cell(e.right)} | ${evidence.map((x) => `[${x.id}](#${anchorOf(x.id, x.verdict)}) (${x.verdict})`).join(', ')} |`);
   }
-  out.push('', `Severities: ${Object.entries(SEVERITY_MEANING).map(([k, v]) => `*${k}*: ${v}`).join('; ')}.`, '');
+  out.push('');
   return out;
 }
 
@@ -67,14 +78,15 @@ function itemSection(it: ItemRecord): string {
   out.push(`### ${it.id} — ${r.verdict}${r.verdict !== it.expectedVerdict ? ` (recorded: ${it.expectedVerdict})` : ''}`);
   out.push('');
   out.push(`- **Section** ${it.section} · **kind** ${it.kind} · \`${it.file}\``);
-  out.push(`- **Source** 「${it.quote}」`);
+  // A quote that is a piece of the printed display formula is shown once, as part of "As printed".
+  if (!quoteIsLatex(it)) out.push(`- **Source** 「${it.quote}」`);
   out.push(`- **Statement** ${it.statement}`);
   if (it.reading) out.push(`- **Reading** ${it.reading}`);
   const place = placeText(it);
   if (place) out.push(`- **Sentence** ${place}`);
   if (it.errata?.length) out.push(`- **Errata** ${it.errata.join(', ')}`);
   if (it.notes) out.push(`- **Notes** ${it.notes}`);
-  if (it.printed) out.push(`- **As printed** \`${it.printed}\``);
+  if (it.printed) out.push(`- **As printed** \`${it.printed}\`${quoteIsLatex(it) ? ` (the source quote is \`${it.quote.replace(/\s+/g, ' ')}\`)` : ''}`);
   if (it.formula) out.push(`- **Formula checked** (not printed in the book) \`${it.formula}\``);
   if (it.condition) out.push(`- **Condition** ${it.condition}`);
   if (it.correction) out.push(`- **Correction** ${it.correction.statement}${it.correction.latex ? ` — \`${it.correction.latex}\`` : ''}`);
@@ -101,14 +113,19 @@ export function renderMarkdown(results: ResultsFile): string {
   const verdicts = VERDICT_ORDER.filter((v) => byVerdict[v] || ['holds', 'refuted', 'conditional', 'definition', 'not-checkable'].includes(v));
   const out: string[] = [];
   out.push('# losscheck conformance report: §4.3 loss functions', '');
-  out.push(`Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${g.backend} · ` +
+  out.push(`${provenanceText(g)}  `, `Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${g.backend} · ` +
     Object.entries(g.versions).map(([k, v]) => `${k} ${v}`).join(', '), '');
+  const meanings = verdictMeanings(g.toleranceModel.refutationMargin);
+  out.push('| verdict | meaning |', '|---|---|', ...verdicts.map((v) => `| ${v} | ${meanings[v]} |`), '');
+  out.push(`Errata severities: ${SEVERITY_ORDER.map((k) => `*${k}*: ${SEVERITY_MEANING[k]}`).join('; ')}. ` +
+    'The **margin** of a check is how far its deciding case clears its tolerance (above 1: passes; below 1: misses by 1/margin); see [How to read this](#how-to-read-this).', '');
   out.push(...errataSection(results));
   out.push('## Totals', '', `| section | ${verdicts.join(' | ')} | items |`, `|---|${verdicts.map(() => '---').join('|')}|---|`);
   for (const [section, counts] of Object.entries(bySection).sort()) {
     out.push(`| ${section} | ${verdicts.map((v) => counts[v] ?? 0).join(' | ')} | ${Object.values(counts).reduce((a, b) => a + b, 0)} |`);
   }
   out.push(`| **all** | ${verdicts.map((v) => byVerdict[v] ?? 0).join(' | ')} | ${items.length} |`, '');
+  out.push(...subjectSection(results));
   out.push('## Items', '', '| id | section | verdict | statement | smallest passing margin |', '|---|---|---|---|---|');
   for (const it of items) {
     const margins = it.result.checks.filter((c) => c.passed).map((c) => Number(c.margin));
@@ -154,6 +171,35 @@ export function renderMarkdown(results: ResultsFile): string {
   out.push('', '## Details', '');
   for (const it of items) out.push(itemSection(it));
   return out.join('\n');
+}
+
+/** The subject's conformance per LossApi function (reports/subject.ts), apart from the audit. */
+function subjectSection(results: ResultsFile): string[] {
+  const s = subjectConformance(results);
+  const out = ['## Subject conformance', ''];
+  if (!s) return [...out, 'No item of this run has a subject check (role *subject*: the implementation under test against an independent reference) yet.', ''];
+  out.push(`Subject \`${s.subject}\`, checked function by function against independent references; about the code, not the book. ` +
+    `${subjectSummary(s)}. ${Object.entries(SUBJECT_STATUS_MEANING).map(([k, v]) => `*${k}*: ${v}`).join('; ')}.`, '');
+  out.push('| function | status | checks | items | failing checks / why skipped |', '|---|---|---|---|---|');
+  for (const f of s.functions) {
+    const detail = f.status === 'skipped' ? f.skippedBecause ?? ''
+      : f.checks.filter((r) => r.status === 'fail').map((r) => `${r.item}: ${r.check} (${measuredText(r.record)}, margin ${marginText(r.record.margin)})`).join('; ');
+    out.push(`| \`${f.name}\` | ${f.status === 'fail' ? '**fail**' : f.status} | ${f.checks.length} | ${[...new Set(f.checks.map((r) => r.item))].join(', ')} | ${cell(detail) || '—'} |`);
+  }
+  const failing = s.rows.filter((r) => r.counterexample);
+  for (const r of failing) {
+    const ce = r.counterexample!;
+    out.push('', `**${r.item}: ${r.check}** (${r.functions.join(', ')}) — counterexample, seed ${ce.seed}, path \`${ce.path}\`:`, '',
+      `- shrunk: \`${json(ce.shrunk.input)}\` → measured ${fmt(ce.shrunk.value)} vs tolerance ${fmt(ce.shrunk.bound)}${ce.shrunk.note ? ` — ${ce.shrunk.note}` : ''}`,
+      `- replay: \`${replayCommand(r.item, ce.seed, ce.path)}\``);
+  }
+  out.push('');
+  return out;
+}
+
+/** A formula item whose quote is a piece of the printed display LaTeX (shown once, as printed). */
+export function quoteIsLatex(it: Pick<ItemRecord, 'quote' | 'printed'>): boolean {
+  return !!it.printed && !it.quote.includes('$') && !/\p{Script=Han}/u.test(it.quote) && /\\[a-zA-Z]+|[_^]|&=/.test(it.quote);
 }
 
 /** GitHub's anchor of an item's heading "### <id> — <verdict>". */

@@ -38,6 +38,12 @@ export interface ErratumRecord {
 export interface Generated {
   seed: number; runs: number; hessianRuns: number; backend: string; versions: Record<string, string>;
   toleranceModel: Record<string, unknown>;
+  /** The implementation under test of the 'subject' checks (absent in older results: impl). */
+  subject?: string;
+  /** The commit the run measured (git rev-parse HEAD, "+dirty" when the tree had changes) and when it ran (ISO, UTC). */
+  commit?: string; date?: string;
+  /** Set in the published snapshot, which leaves the commit and date to git (reports/snapshot.ts). */
+  snapshot?: string;
 }
 export interface QualificationMeasurement {
   case: string; method: string; relativeError: number | null; error?: string; tolerance?: number; passed?: boolean;

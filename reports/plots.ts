@@ -18,8 +18,11 @@ export interface Plot {
 /** Small multiples: three plots side by side on a wide screen (the page's grid wraps them on narrow ones);
  *  every SVG has this total size, axes and legends included ('fit' autosize), so they scale alike. */
 const PLOT_WIDTH = 380, PLOT_HEIGHT = 260;
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Vega writes the font on every text element: a short name here, the page's CSS sets the real stack on the figures. */
+const FONT = 'sans-serif';
 const CONFIG = {
+  // No ARIA label per mark (each point would carry its data as text); the figure's caption says what it shows.
+  aria: false,
   font: FONT,
   view: { stroke: '#d0d7de' },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#eef1f4' },
@@ -34,11 +37,40 @@ async function toSvg(spec: TopLevelSpec): Promise<string> {
   const { spec: compiled } = compile(spec);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
   try {
-    return await view.toSVG();
+    return compactSvg(await view.toSVG());
   } finally {
     view.finalize();
   }
 }
+
+/**
+ * The same picture in fewer bytes and elements: coordinates to 0.1 px, and the circles of a scatter
+ * plot, one <path> each as Vega writes them, merged into one path of round dots per colour.
+ */
+export function compactSvg(svg: string): string {
+  const rounded = svg
+    // Tick labels Vega hides because they would overlap, and attributes that say what the default says.
+    .replace(/<text[^>]*\sopacity="0"[^>]*>[^<]*<\/text>/g, '')
+    .replace(/\s(?:opacity="1"|stroke-width="1"|pointer-events="none"|fill-opacity="1"|stroke-opacity="1")/g, '')
+    // Coordinates only (an opacity or a colour keeps its digits).
+    .replace(/(\s(?:d|transform|x|y|x1|x2|y1|y2|width|height|points)=")([^"]*)"/g, (_m, attr: string, value: string) =>
+      `${attr}${value.replace(/\d*\.\d{2,}/g, (x) => String(round(Number(x))))}"`);
+  // <path transform="translate(x,y)" d="Mr,0Ar,r,0,1,1,-r,0Ar,r,0,1,1,r,0" fill="…" …/>: a filled circle of radius r
+  // at (x, y), drawn as a zero-length stroke with round caps of width 2r ("Mx yh0"): one path per colour.
+  const CIRCLE = /<path transform="translate\((-?[\d.]+),(-?[\d.]+)\)" d="M([\d.]+),0A\3,\3,0,1,1,-\3,0A\3,\3,0,1,1,\3,0" fill="([^"]+)"([^>]*?)\/>/g;
+  return rounded.replace(/(?:<path transform="translate\([^"]*\)" d="M[\d.]+,0A[^"]*"[^>]*?\/>)+/g, (run) => {
+    const groups = new Map<string, string[]>();
+    let rest = run;
+    for (const [whole, x, y, r, fill, attrs] of run.matchAll(CIRCLE)) {
+      if (/\sstroke="/.test(attrs!)) continue; // an outlined circle stays as it is
+      const style = ` fill="none" stroke="${fill}" stroke-width="${round(2 * Number(r))}" stroke-linecap="round"${attrs!.replace(/\sstroke-width="[^"]*"/, '')}`;
+      groups.set(style, [...(groups.get(style) ?? []), `M${x} ${y}h0`]);
+      rest = rest.replace(whole, '');
+    }
+    return [...groups].map(([style, ds]) => `<path d="${ds.join('')}"${style}/>`).join('') + rest;
+  });
+}
+const round = (x: number) => Number(x.toFixed(1));
 
 async function gradientRatioPlot({ series, example }: PlotData['gradientRatio']): Promise<Plot> {
   const label = `ŷ = ${example.yHat.toFixed(2)}: ratio ${example.ratio.toFixed(1)}`;

@@ -14,3 +14,20 @@ export function totals(items: ItemRecord[]): { byVerdict: Record<string, number>
   return { byVerdict, bySection };
 }
 
+
+/**
+ * What each verdict means, for the legend at the top of the reports and the badges' tooltips. `margin` is
+ * the run's refutation margin (generated.toleranceModel.refutationMargin), never typed here.
+ */
+export function verdictMeanings(margin: unknown): Record<string, string> {
+  const m = String(margin ?? '?');
+  return {
+    holds: 'every check of the statement passes',
+    refuted: `a check of the statement misses its tolerance by ${m}× or more (a shrunk, replayable counterexample), and a correction's own checks pass`,
+    conditional: 'holds under a named condition or convention and fails clearly without it: both sides are checked',
+    definition: 'a definition: its stated properties are checked',
+    'not-checkable': 'cannot be checked numerically: the reason is given',
+    borderline: `a check fails, but by less than ${m}× its tolerance: neither shown nor refuted`,
+    inconclusive: 'the evidence decides nothing (a must-pass check failed, or no witness and no negation)',
+  };
+}

@@ -1,5 +1,6 @@
 // Recorded results: what the engine measured, with each item's metadata, written as JSON under
 // reports/.results/. reports/ renders the report from these files only.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -37,6 +38,19 @@ export function itemRecord(item: ItemDefinition, file: string, result: ItemResul
   return { id, kind, section, quote, statement, printed, formula, condition, correction, reason, reading, errata, notes, expectedVerdict, file, sentences, result };
 }
 
+/**
+ * The commit the run measured (`git rev-parse HEAD`, with "+dirty" when the tree has changes, untracked
+ * files included) and when it ran; no commit when the tree is not a git checkout.
+ */
+export function provenance(root = ROOT): { commit?: string; date: string } {
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = git('rev-parse', 'HEAD');
+    return { commit: git('status', '--porcelain') ? `${commit}+dirty` : commit, date };
+  } catch { return { date }; }
+}
+
 /** JSON cannot hold ±Infinity or NaN; they are written as strings so nothing is silently lost. */
 export function replacer(_key: string, value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
@@ -54,6 +68,8 @@ export interface ContextRecord {
   generated: {
     seed: number; runs: number; hessianRuns: number; backend: string; subject: string;
     versions: Record<string, string>; toleranceModel: typeof TOLERANCE_MODEL;
+    /** What the run measured and when (provenance); every report shows them. */
+    commit?: string; date?: string;
   };
   oracleFindings: {
     tfjs: OracleContext['tfjs']['qualification'];
@@ -82,6 +98,7 @@ export function contextRecord(ctx: OracleContext, part: { index: number; count: 
         numeric: versionOf('numeric'), 'ml-matrix': versionOf('ml-matrix'),
       },
       toleranceModel: TOLERANCE_MODEL,
+      ...provenance(),
     },
     oracleFindings: {
       tfjs: ctx.tfjs.qualification, eigen: first ? ctx.eigenFindings() : ctx.eigenQualification, eigenOracle: ctx.eigen.label,

@@ -1,6 +1,8 @@
 // A small, hand-made recorded-results file for testing the renderers and `losscheck report`: one item
 // per kind of rendering (a holding formula, a refuted formula with a counterexample and a typeset
-// correction, a not-checkable claim, an item whose verdict changed, text that needs escaping).
+// correction, a not-checkable claim, an item whose verdict changed, text that needs escaping), subject
+// checks of the implementation under test (passing, failing with a counterexample, skipped), and the
+// places of the items in the sentence ledger (a whole sentence, part of one, not compared).
 // It is test input for the report code only; no verdict here is evidence about the book.
 import type { CheckRecord, ItemRecord, ResultsFile } from '../../reports/model.ts';
 
@@ -15,15 +17,34 @@ const item = (over: Partial<ItemRecord> & Pick<ItemRecord, 'id' | 'result'>): It
   expectedVerdict: over.result.verdict, file: `spec/items/4.3.1/${over.id}.ts`, ...over,
 });
 
+const subjectCheck = (functions: string[], over: Partial<CheckRecord>): CheckRecord =>
+  check({ role: 'subject', oracle: 'central finite differences (float64)', subject: { id: 'tfjs', functions }, ...over });
+
 export const FIXTURE_ITEMS: ItemRecord[] = [
   item({
     id: '4.3.1', printed: 'L_{MSE}(y, \\hat{y}) = \\frac{1}{2}(y - \\hat{y})^2',
-    result: { id: '4.3.1', verdict: 'holds', reason: 'every check passes', checks: [check({})] },
+    sentences: [{ section: '4.3.1', at: 4, words: '均方误差', whole: true, others: [] }],
+    result: {
+      id: '4.3.1', verdict: 'holds', reason: 'every check passes', checks: [
+        check({}),
+        subjectCheck(['crossEntropy'], { name: 'crossEntropy ↔ closed form' }),
+        subjectCheck(['mse'], { name: 'mse ↔ closed form' }),
+        subjectCheck(['mseGradient', 'mse'], { name: 'mseGradient ↔ finite differences', passed: false, maxError: 3e-3, tolerance: 3e-7, margin: 1e-4,
+          counterexample: {
+            check: 'mseGradient ↔ finite differences', seed: 7, path: '5:1', shrinkSteps: 3,
+            shrunk: { input: { y: [1], yHat: [0.5] }, value: 3e-3, bound: 3e-7, note: 'factor 2 missing' },
+            worstBeforeShrinking: { input: { y: [0.2], yHat: [0.9] }, value: 0.7, bound: 3e-7 },
+          } }),
+        subjectCheck(['mseHessian'], { name: 'mseHessian ↔ finite differences', cases: 0, maxError: 'NaN', tolerance: 'NaN', margin: 'NaN',
+          skipped: 'tfjs (float32) has no hessian capability: customGrad ops cannot be differentiated twice' }),
+      ],
+    },
   }),
   item({
     id: '4.3.5', printed: '\\frac{\\partial L}{\\partial w} = -\\frac{1}{N}\\sum_n (\\hat{p} - y) x',
     errata: ['toy-sign'], reading: 'The gradient in $w$, as the surrounding formulas define it.',
     sentences: [{ section: '4.3.1', at: 18, words: '(4.3.5)', whole: false, others: ['gradient-forms-similar'], rest: { class: 'motivation', reason: 'a lead-in' } }],
+    quote: '&= -\\frac{1}{N} \\sum_n (\\hat{p}^{(n)} - y^{(n)}) x^{(n)} \\end{align}\\tag{4.3.5}',
     correction: { statement: 'The sign is wrong.', latex: '\\frac{\\partial L}{\\partial w} = \\frac{1}{N}\\sum_n (\\hat{p} - y) x' },
     result: {
       id: '4.3.5', verdict: 'refuted', reason: 'claim fails by 1e6× its tolerance; correction holds',
@@ -38,6 +59,7 @@ export const FIXTURE_ITEMS: ItemRecord[] = [
   item({
     id: 'a-prose-claim', kind: 'claim', section: '4.3.2', quote: '当$\\hat{y}$接近0或1时，**梯度**接近0',
     statement: 'Escapes <b>tags</b> & "quotes" in text.', reason: 'a matter of opinion',
+    sentences: [{ section: '4.3.2', at: 7, words: '当', others: [] }],
     result: { id: 'a-prose-claim', verdict: 'not-checkable', reason: 'a matter of opinion', checks: [] },
   }),
   item({
@@ -49,7 +71,8 @@ export const FIXTURE_ITEMS: ItemRecord[] = [
 
 export const FIXTURE: ResultsFile = {
   generated: {
-    seed: 7, runs: 100, hessianRuns: 20, backend: 'tfjs-wasm', versions: { node: 'v20', tfjs: '4.22.0' },
+    seed: 7, runs: 100, hessianRuns: 20, backend: 'tfjs-wasm', versions: { node: 'v20', tfjs: '4.22.0' }, subject: 'tfjs',
+    commit: '0123456789abcdef0123456789abcdef01234567+dirty', date: '2026-11-30T10:43:26Z',
     toleranceModel: { formula: 'tol = …', refutationMargin: 10 },
   },
   oracleFindings: {

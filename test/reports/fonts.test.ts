@@ -1,7 +1,9 @@
-// The CJK font the HTML report embeds (reports/fonts.ts): the subset covers exactly the page's CJK
-// characters, says which ones the font lacks, and leaves Latin text to the system font.
+// The fonts the HTML report embeds (reports/fonts.ts): the CJK subset covers exactly the page's CJK
+// characters, says which ones the font lacks, and leaves Latin text to the system font; the math subset
+// covers what the MathML formulas draw, italic letters included.
 import { describe, expect, it } from 'vitest';
-import { CJK_FONT_FAMILY, cjkCharacters, cjkFontFace, embedCjkFont, unicodeRange } from '../../reports/fonts.ts';
+import { CJK_FONT_FAMILY, MATH_FONT_FAMILY, cjkCharacters, cjkFontFace, embedCjkFont, embedFonts, mathCharacters, mathFontFace, unicodeRange } from '../../reports/fonts.ts';
+import { math } from '../../reports/html.ts';
 
 describe('embedded CJK font', () => {
   it('picks the distinct CJK characters of a text (Han, CJK and full-width punctuation), not Latin or math', () => {
@@ -32,5 +34,31 @@ describe('embedded CJK font', () => {
     expect(html.indexOf('@font-face')).toBeLessThan(html.indexOf('</head>'));
     const latin = '<html><head></head><body>gradient</body></html>';
     expect((await embedCjkFont(latin)).html).toBe(latin);
+  });
+});
+
+describe('embedded math font', () => {
+  const page = `<html><head></head><body>${math('\\frac{\\partial L}{\\partial w} = \\sum_n (\\hat{p} - y) x \\le \\sigma', true)} 梯度 ${math('\\text{交叉熵}', false)}</body></html>`;
+
+  it('reads the characters the formulas draw: their text and the italic form of each letter, no CJK, no invisible operator', () => {
+    const chars = mathCharacters(page);
+    for (const c of ['∂', '∑', '≤', '=', 'L', 'w', '𝐿', '𝑤', '𝑝', '𝜎', 'σ', 'ˆ']) expect(chars, c).toContain(c);
+    expect(chars.filter((c) => /\p{Script=Han}/u.test(c))).toEqual([]);
+    expect(chars).not.toContain('\u2061');
+    expect(mathCharacters('<p>x + y</p>')).toEqual([]);
+  });
+
+  it('embeds a subset of Noto Sans Math that has every one of them, and both fonts in one page', async () => {
+    const face = await mathFontFace(page);
+    expect(face.missing).toEqual([]);
+    expect(face.covered).toEqual(mathCharacters(page));
+    expect(face.css).toContain(`font-family:"${MATH_FONT_FAMILY}"`);
+    expect(face.bytes).toBeGreaterThan(2000);
+    expect(face.bytes).toBeLessThan(40_000);
+    const both = await embedFonts(page);
+    expect(both.cjk.covered).toEqual(['交', '叉', '度', '梯', '熵']);
+    expect(both.html.match(/@font-face/g)).toHaveLength(2);
+    // Characters that only the compressed part of a page holds count too.
+    expect((await embedFonts('<html><head></head><body></body></html>', '梯度')).cjk.covered).toEqual(['度', '梯']);
   });
 });
