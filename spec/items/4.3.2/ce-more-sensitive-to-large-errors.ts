@@ -41,7 +41,11 @@ export default defineItem({
   quote: '它对大误差的敏感度更高',
   statement: 'Cross-entropy is more sensitive to large errors than MSE: as the probability error e = |y − ŷ| → 1, the cross-entropy\'s slope 1/(1 − e) outgrows the MSE\'s slope 2e without bound (their ratio 1/(2e(1 − e)) → ∞), so for large errors it is the steeper of the two whatever constant either loss is scaled by.',
   reading: '"敏感度" (sensitivity) is the slope of the loss in the error, and the comparison is with the MSE of the sentences before. A ratio of slopes at one error depends on how each loss is scaled (the ½ convention alone changes it by 2), so the claim is read, and checked, as a limit for large errors, where no constant factor can change the outcome.',
-  notes: t`For small errors the comparison turns on the scaling. A scale-free measure, the elasticity e·L'(e)/L(e), is 2 for the MSE and below 2 for the cross-entropy up to e = ${num(CROSSING, 2)}, above it beyond: only for large errors does the cross-entropy grow relatively faster, which is what the sentence says.`,
+  notes: t`For small errors the comparison turns on the scaling. A scale-free measure, the elasticity e·L'(e)/L(e), is 2 for the MSE and below 2 for the cross-entropy up to e = ${num(CROSSING, 2)}, above it beyond: only for large errors does the cross-entropy grow relatively faster, which is what the sentence says. \
+Second reading: measured in the logit z instead of the probability, the cross-entropy −log σ(z) = softplus(−z) grows only linearly for \
+large errors (its slope tends to 1), so "more sensitive" depends on the variable. Settled: noted here, the verdict stands; the paragraph's \
+variable is the predicted probability (its limits are taken as p̂ → 0 or 1) and its error e, in which the slope 1/(1 − e) is unbounded. \
+(In the logit the cross-entropy is still the steeper of the two: the sigmoid MSE's slope there vanishes, mse-sigmoid-gradient-vanishes.)`,
   expectedVerdict: 'holds',
   checks: [
     check({

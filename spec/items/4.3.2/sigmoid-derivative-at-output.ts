@@ -9,6 +9,17 @@ import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
 import { sigmoidDerivative } from '../../../impl/index.ts';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+/**
+ * Where the literal σ'(ŷ) meets ŷ(1 − ŷ): the roots of g(p) = p(1 − p) − σ'(p) on (0, 1), by bisection.
+ * g(0) = −¼ < 0, g(½) = ¼ − σ'(½) > 0, g(1) = −σ'(1) < 0: one root in (0, ½), one in (½, 1).
+ */
+function crossing(lo: number, hi: number): number {
+  const g = (p: number) => p * (1 - p) - sigmoidDerivative(p);
+  const rising = g(lo) < 0;
+  for (let i = 0; i < 60; i++) { const mid = (lo + hi) / 2; if ((g(mid) < 0) === rising) lo = mid; else hi = mid; }
+  return (lo + hi) / 2;
+}
+const CROSSINGS = [crossing(0, 0.5), crossing(0.5, 1)];
 // ŷ = σ(z) over z ∈ [−12, 12]: ŷ from 6e-6 to 1 − 6e-6.
 const outputs = sigmoidOutput(12);
 
@@ -17,7 +28,8 @@ export default defineItem({
   quote: String.raw`$\sigma'(\hat{y}) = \hat{y}(1-\hat{y})$接近 0`,
   printed: String.raw`\sigma'(\hat{y}) = \hat{y}(1-\hat{y})`,
   statement: 'The sigmoid derivative at the logit, written σ\'(ŷ), equals ŷ(1 − ŷ), and it tends to 0 as ŷ → 0 or 1: σ\'(z) = ŷ(1 − ŷ) ≤ min(ŷ, 1 − ŷ).',
-  reading: t`σ'(ŷ) names σ' at the logit z = wᵀx expressed through the output ŷ = σ(z): 4.3.14, one line above, writes σ'(wᵀx), and ŷ(1 − ŷ) is σ'(z). Read literally, σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)) at the output ŷ ∈ (0, 1) lies between σ'(1) = ${num(sigmoidDerivative(1), 4)} and σ'(0) = ${num(sigmoidDerivative(0), 2)}, is never ŷ(1 − ŷ) and never approaches 0 (the literal check).`,
+  reading: t`σ'(ŷ) names σ' at the logit z = wᵀx expressed through the output ŷ = σ(z): 4.3.14, one line above, writes σ'(wᵀx), and ŷ(1 − ŷ) is σ'(z). Read literally, σ'(ŷ) = σ(ŷ)(1 − σ(ŷ)) at the output ŷ ∈ (0, 1) lies in (σ'(1), σ'(0)) = (${num(sigmoidDerivative(1), 4)}, ${num(sigmoidDerivative(0), 2)}), so it never approaches 0 as ŷ → 0 or 1; it equals ŷ(1 − ŷ) only where the two curves cross, at ŷ ≈ ${num(CROSSINGS[0]!, 4)} and ŷ ≈ ${num(CROSSINGS[1]!, 4)}, and differs from it everywhere else (the literal check).`,
+  notes: t`Second reading: the reading said the literal σ'(ŷ) "is never ŷ(1 − ŷ)", which is false: the two are equal at ŷ ≈ ${num(CROSSINGS[0]!, 4)} and ŷ ≈ ${num(CROSSINGS[1]!, 4)} (roots of p(1 − p) − σ'(p), by bisection). Settled: the reading now says that the literal σ'(ŷ) lies in (σ'(1), σ'(0)) for ŷ ∈ (0, 1) and so never approaches 0, and names the two crossings; the literal check is unchanged (it fails clearly away from them).`,
   errata: ['sigma-prime-of-output'],
   expectedVerdict: 'holds',
   checks: [

@@ -2,7 +2,8 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notAbove } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
-import { logSumExp, softmax } from '../../../impl/index.ts';
+import { between } from '../../domains/index.ts';
+import { logSumExp, sigmoid, softmax } from '../../../impl/index.ts';
 import { logitTargets, softmaxTol, tfjsLogSumExp } from '../../support/logPartition.ts';
 
 /**
@@ -21,11 +22,21 @@ const dualityTol = (z: number[], zPrime: number[]) => {
   return tolerance({ dtypes: ['float64', 'float64'], operations: 2 * z.length + elementary(z.length + 2) + 4, scale: 4 * zMax + 2 * Math.log(z.length) + 1 });
 };
 
+/**
+ * The literal reading, "Softmax is the convex conjugate A*", is well typed only for C = 2, where both are
+ * functions of one number: along t = z₁ − z₂, A is log(1 + e^t) and Softmax(z)₁ = σ(t), and the conjugate
+ * of log(1 + e^t) is A*(q) = q log q + (1 − q) log(1 − q) on [0, 1] (0 log 0 = 0). There σ is compared with A*.
+ */
+const binaryConjugate = (q: number) => (q > 0 ? q * Math.log(q) : 0) + (q < 1 ? (1 - q) * Math.log(1 - q) : 0);
+const conjugateDomain = between(0, 1).map((q) => ({ q }));
+
 export default defineItem({
   id: 'softmax-log-partition-dual', kind: 'claim', section: '4.3.2',
   quote: '实际上是对数-分割函数的对偶',
   statement: 'Softmax is (in fact) the dual of the log-partition function A(z) = log Σ_j e^{z_j}.',
-  reading: 'Legendre duality, as in exponential families: Softmax is the gradient of A, mapping the logits z (natural parameters) to the dual (mean) parameters q = ∇A(z) = Softmax(z), the point at which the convex conjugate A*(q) = Σ_i q_i log q_i (the negative entropy) is attained by z. Read as "Softmax is the convex conjugate A*" the parenthesis would not type-check (A* is a scalar function on the simplex, Softmax a map into it); it is offered as the reason Softmax is convex, which it is not (softmax-is-convex).',
+  reading: 'Legendre duality, as in exponential families: Softmax is the gradient of A, mapping the logits z (natural parameters) to the dual (mean) parameters q = ∇A(z) = Softmax(z), the point at which the convex conjugate A*(q) = Σ_i q_i log q_i (the negative entropy) is attained by z. Read literally, "Softmax is the dual (the convex conjugate A*) of A": the conjugate of A is the negative entropy, a scalar function on the simplex, not Softmax; the two can be compared only for C = 2, where both are functions of one number, and there σ(t) differs from A*(t) = t log t + (1 − t) log(1 − t) at every t of A*\'s domain [0, 1] (the literal check). The parenthesis is offered as the reason Softmax is convex, which it is not (softmax-is-convex).',
+  errata: ['softmax-not-convex'],
+  notes: 'Second reading: the item\'s own reading admits the literal slip ("the conjugate of A" is the negative entropy, not Softmax), yet no check or erratum recorded it. Settled: a \'literal\' check compares Softmax with the conjugate A* where the comparison is well typed (C = 2), and the item names softmax-not-convex, whose printed text includes the parenthesis.',
   expectedVerdict: 'holds',
   checks: [
     check({
@@ -46,6 +57,13 @@ export default defineItem({
         const q = softmax(z);
         return notAbove(dot(q, zPrime) - logSumExp(zPrime), dot(q, z) - logSumExp(z), 2 * dualityTol(z, zPrime));
       }),
+    }),
+    check({
+      name: 'literal: Softmax is the conjugate A* of A; for C = 2, σ(t) ↔ A*(t) = t log t + (1 − t) log(1 − t) on A*\'s domain t ∈ [0, 1]', role: 'literal',
+      reference: ['impl', 'closed-form'], arbitrary: conjugateDomain, runs: 'default',
+      // σ (an exp, an add, a division) and A* (two logs, two products, a sum): values ≤ 1 in size.
+      evaluate: (cases, ctx) => cases.map(({ q }) => agreement(sigmoid(q), binaryConjugate(q),
+        tolerance({ dtypes: ctx.dtypes, operations: elementary(3) + 6, scale: 1 }), `σ(${q.toFixed(3)}) = ${sigmoid(q).toFixed(4)}, A* = ${binaryConjugate(q).toFixed(4)}`)),
     }),
   ],
 });

@@ -27,7 +27,9 @@ function problem(c: RegressionCase, ctx: RunContext) {
   return { H, mu, L, gradient, step, gradientError };
 }
 const norm = (v: number[]) => Math.hypot(...v);
-const data = overdeterminedRegression();
+// d ≥ 2 features: for d = 1 the Hessian is a number, μ = L, and one step lands on the minimiser (a contraction
+// factor 1 − μ/L = 0 that exercises nothing); with two or more, μ < L for every design drawn.
+const data = overdeterminedRegression([2, 4]);
 
 /**
  * The general case: for any twice-differentiable μ-strongly convex, L-smooth f, one step w₁ = w₀ − ∇f(w₀)/L
@@ -42,6 +44,7 @@ export default defineItem({
   quote: '强凸性决定了优化的收敛速度',
   statement: 'Strong convexity determines the convergence speed: gradient descent with step 1/L on a μ-strongly convex, L-smooth function contracts the gradient by at least the factor 1 − μ/L per step (checked on quadratics and on ridge logistic regression, which is not quadratic), and by exactly that factor along the flattest direction of a quadratic, so the rate is set by μ (relative to L).',
   reading: '"决定" (determines) is read as: the linear rate of gradient descent is governed by μ relative to the smoothness L (1 − μ/L = 1 − 1/κ, κ the condition number of the heading) — a bound for every μ-strongly convex, L-smooth function, attained on quadratics.',
+  notes: 'Second reading: the deciding case of the quadratic check was degenerate, d = 1, where μ = L and the contraction factor 1 − μ/L is 0. Settled: the quadratic checks draw d ∈ [2, 4] features, where μ < L, so the bound 1 − μ/L and its attainment along the flattest direction are exercised with a factor strictly between 0 and 1.',
   expectedVerdict: 'holds',
   checks: [
     check({
