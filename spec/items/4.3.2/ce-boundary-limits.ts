@@ -17,7 +17,8 @@ const printed = (p: number) => -Math.log(p);
 export default defineItem({
   id: 'ce-boundary-limits', kind: 'claim', section: '4.3.2',
   quote: String.raw`当$\hat{p}_{c^*} \to 1$时，$L_{CE} = -\log \hat{p}_{c^*} \to 0$；当$\hat{p}_{c^*} \to 0$时，$L_{CE} \to +\infty$`,
-  printed: String.raw`\hat{p}_{c^*} \to 1:\ -\log \hat{p}_{c^*} \to 0,\qquad \hat{p}_{c^*} \to 0:\ L_{CE} \to +\infty`,
+  // The book prints the two limits inline, each in its own clause of the quoted sentence; this is their assembly.
+  formula: String.raw`\hat{p}_{c^*} \to 1:\ -\log \hat{p}_{c^*} \to 0,\qquad \hat{p}_{c^*} \to 0:\ L_{CE} \to +\infty`,
   statement: 'The cross-entropy −log p̂_{c*} tends to 0 as p̂_{c*} → 1 and to +∞ as p̂_{c*} → 0.',
   expectedVerdict: 'holds',
   checks: [

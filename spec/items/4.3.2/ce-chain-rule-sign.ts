@@ -20,7 +20,8 @@ function chainProducts(cases: { z: number }[], ctx: Parameters<typeof tfjsScalar
 export default defineItem({
   id: 'ce-chain-rule-sign', kind: 'claim', section: '4.3.2',
   quote: String.raw`交叉熵损失$-\log \hat{y}$关于$\hat{y}$的梯度是$1/\hat{y}$，而 Sigmoid的导数是$\hat{y}(1-\hat{y})$，两者相乘得到$(1-\hat{y})$`,
-  printed: String.raw`\frac{\partial(-\log\hat{y})}{\partial\hat{y}} = \frac{1}{\hat{y}},\quad \frac{1}{\hat{y}}\cdot\hat{y}(1-\hat{y}) = 1-\hat{y}`,
+  // The book states the derivative and the product in words around the inline 1/ŷ, ŷ(1 − ŷ), (1 − ŷ); this is the equation they make.
+  formula: String.raw`\frac{\partial(-\log\hat{y})}{\partial\hat{y}} = \frac{1}{\hat{y}},\quad \frac{1}{\hat{y}}\cdot\hat{y}(1-\hat{y}) = 1-\hat{y}`,
   statement: 'The derivative of −log ŷ in ŷ is 1/ŷ, and multiplied by the sigmoid derivative ŷ(1 − ŷ) it gives the logit gradient 1 − ŷ.',
   correction: {
     statement: 'd(−log ŷ)/dŷ = −1/ŷ, so the chain-rule product (the logit gradient of −log σ(z)) is −(1 − ŷ) = ŷ − 1, i.e. ŷ − y of 4.3.16 with y = 1.',

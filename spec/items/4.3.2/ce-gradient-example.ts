@@ -23,7 +23,7 @@ function tfjsGradients(cases: { x: number[]; y: number }[], ctx: Parameters<type
 export default defineItem({
   id: 'ce-gradient-example', kind: 'claim', section: '4.3.2',
   quote: String.raw`误差为 0.01，梯度仍为$0.01 \cdot x$`,
-  printed: String.raw`\frac{\partial L_{CE}}{\partial w} = 0.01 \cdot x \quad (\hat{y} = 0.99,\ y = 1)`,
+  printed: String.raw`0.01 \cdot x`,
   statement: t`With ŷ = ${given(0.99)} and y = 1 the error is 0.01 and the cross-entropy gradient still has the size 0.01·x: the error times x, with no σ' factor to shrink it.`,
   reading: 'The sentence compares sizes (the next one sets this gradient against the MSE\'s), and the error it names is y − ŷ = 0.01: "梯度仍为0.01·x" is read as the size of the gradient, |∂L/∂w| = 0.01·|x| entrywise. By 4.3.16, printed just above, the gradient itself is (ŷ − y)x = −0.01·x; read literally, the printed +0.01·x has the wrong sign (the literal check).',
   errata: ['ce-gradient-sign-dropped'],

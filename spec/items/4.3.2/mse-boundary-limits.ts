@@ -54,7 +54,8 @@ const printedLimits = (y: number): [number, number] => [(1 - y) ** 2, y ** 2];
 export default defineItem({
   id: 'mse-boundary-limits', kind: 'claim', section: '4.3.2',
   quote: String.raw`当$\hat{y} \to 0$或$\hat{y} \to 1$时，$L_{MSE} \to (1-y)^2$或 $y^2$`,
-  printed: String.raw`\hat{y} \to 0 \text{ or } \hat{y} \to 1:\quad L_{MSE} \to (1-y)^2 \text{ or } y^2`,
+  // The book prints the two ends and the two constants as four inline formulas joined by 或; this is their assembly.
+  formula: String.raw`\hat{y} \to 0 \text{ or } \hat{y} \to 1:\quad L_{MSE} \to (1-y)^2 \text{ or } y^2`,
   statement: 'As ŷ → 0 and as ŷ → 1 the MSE tends to the constants (1 − y)² and y², one at each end.',
   reading: '"或…或" is read as naming the two limits, not as pairing them in order. Read respectively (ŷ → 0 with (1 − y)², ŷ → 1 with y²), the limits are swapped (the literal check): ŷ → 0 gives y² and ŷ → 1 gives (1 − y)², since the error is y at one end and y − 1 at the other.',
   condition: 'The MSE is the unhalved (y − ŷ)² (4.3.2 for one sample), which the printed constants imply. The MSE of this paragraph, ½(y − σ(wᵀx))² (4.3.13), tends to ½y² and ½(1 − y)² instead; the text does not say which it means.',

@@ -20,7 +20,7 @@ const EFFECTIVE_GRADIENT = -(Y - Y_HAT) * SIGMA_PRIME_AT_LOGIT;
 export default defineItem({
   id: 'saturation-mse-example', kind: 'claim', section: '4.3.2',
   quote: String.raw`则误差仅为0.01，且 Sigmoid 导数$\sigma'(0.99) \approx 0.01 \times 0.99 \approx 0.01$，导致有效梯度非常小`,
-  printed: String.raw`y - \hat{y} = 0.01,\quad \sigma'(0.99) \approx 0.01 \times 0.99 \approx 0.01`,
+  printed: String.raw`\sigma'(0.99) \approx 0.01 \times 0.99 \approx 0.01`,
   statement: t`With y = 1 and ŷ = 0.99 the error is 0.01, the sigmoid derivative at the logit of ŷ = 0.99 is 0.01 × 0.99 ≈ 0.01, and the effective gradient of ½(y − σ(z))² (4.3.13) in the logit, −(y − ŷ)σ'(z) = ${num(EFFECTIVE_GRADIENT, 2)}, is very small.`,
   reading: t`σ'(0.99) names σ' at the logit z = log(0.99/0.01) whose output is ŷ = 0.99, as in the sentence before ("σ'(ŷ) = ŷ(1 − ŷ)"): σ'(z) = 0.99 × 0.01 = ${num(SIGMA_PRIME_AT_LOGIT, 2)} ≈ 0.01. Read literally, σ'(0.99) = σ(0.99)(1 − σ(0.99)) = ${num(sigmoidDerivative(Y_HAT), 4)}, not ≈ 0.01 (the literal check).`,
   notes: t`The example is of a nearly right prediction (error 0.01), whose gradient is small under any loss; the case the sentence before describes, a large error at a saturated output, is mse-sigmoid-gradient-vanishes. "非常小" has no threshold: the item checks the value ${num(EFFECTIVE_GRADIENT, 2)}, a factor σ'(z) = ${num(SIGMA_PRIME_AT_LOGIT, 2)} below the error, and nothing more.`,
