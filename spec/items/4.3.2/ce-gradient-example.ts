@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, magnitude } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
 import { vector } from '../../domains/index.ts';
 import { binaryCrossEntropyOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
 import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
@@ -30,22 +29,22 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'error y − ŷ = 0.01', role: 'claim', oracle: PRINTED_F64, arbitrary: fc.constant({ y: 1, yHat: 0.99 }), runs: 1,
+      name: 'error y − ŷ = 0.01', role: 'claim', reference: 'printed', arbitrary: fc.constant({ y: 1, yHat: 0.99 }), runs: 1,
       // One float64 subtraction of numbers ≤ 1 (0.99 is not exact in binary).
-      evaluate: (cases) => cases.map((c) => agreement(c.y - c.yHat, 0.01, tolerance({ dtypes: ['float64', 'float64'], operations: 2, scale: 1 }))),
+      evaluate: (cases, ctx) => cases.map((c) => agreement(c.y - c.yHat, 0.01, tolerance({ dtypes: ctx.dtypes, operations: 2, scale: 1 }))),
     }),
     check({
-      name: 'size: |tfjs gradient| ↔ 0.01·|x| entrywise at ŷ = 0.99, y = 1', role: 'claim', oracle: tfjsGrad, arbitrary: example, runs: 'default',
+      name: 'size: |tfjs gradient| ↔ 0.01·|x| entrywise at ŷ = 0.99, y = 1', role: 'claim', reference: 'tfjs-grad', arbitrary: example, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsGradients(cases, ctx);
-        return cases.map((c, b) => agreement(c.x.map((xi) => 0.01 * Math.abs(xi)), reference[b]!.map(Math.abs), sigmoidTolerance(Z, 0.01 * magnitude(c.x), 1)));
+        return cases.map((c, b) => agreement(c.x.map((xi) => 0.01 * Math.abs(xi)), reference[b]!.map(Math.abs), sigmoidTolerance(Z, 0.01 * magnitude(c.x), 1, ctx.dtypes)));
       },
     }),
     check({
-      name: 'literal: the printed +0.01·x ↔ tfjs gradient at ŷ = 0.99, y = 1', role: 'literal', oracle: tfjsGrad, arbitrary: example, runs: 'default',
+      name: 'literal: the printed +0.01·x ↔ tfjs gradient at ŷ = 0.99, y = 1', role: 'literal', reference: 'tfjs-grad', arbitrary: example, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsGradients(cases, ctx);
-        return cases.map((c, b) => agreement(c.x.map((xi) => 0.01 * xi), reference[b]!, sigmoidTolerance(Z, 0.01 * magnitude(c.x), 1)));
+        return cases.map((c, b) => agreement(c.x.map((xi) => 0.01 * xi), reference[b]!, sigmoidTolerance(Z, 0.01 * magnitude(c.x), 1, ctx.dtypes)));
       },
     }),
   ],

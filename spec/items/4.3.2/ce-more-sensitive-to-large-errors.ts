@@ -1,6 +1,5 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
-import { tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { agreement } from '../../engine/close.ts';
 import { between } from '../../domains/index.ts';
 import { num, t } from '../../engine/text.ts';
@@ -18,8 +17,8 @@ function slopes(yHat: number[], ctx: RunContext): { ce: number; mse: number }[] 
 }
 // A float32 slope ratio: each slope carries a few roundings and the float32 rounding of ŷ (relative
 // u/ŷ·… for 1/ŷ, u/(1 − ŷ) for 1 − ŷ); only the ratio's size matters here.
-const ratioTolerance = (yHat: number, ratio: number) =>
-  tolerance({ dtypes: ['float32', 'float64'], operations: 8, scale: ratio, condition: 2 + 1 / (1 - yHat) });
+const ratioTolerance = (yHat: number, ratio: number, dtypes: readonly [Dtype, Dtype]) =>
+  tolerance({ dtypes, operations: 8, scale: ratio, condition: 2 + 1 / (1 - yHat) });
 
 // Large errors e = 1 − 10^{−k}, k ∈ [1, 6] (ŷ = 10^{−k}).
 const largeErrors = between(1, 6).map((k) => ({ yHat: 10 ** -k, k }));
@@ -49,12 +48,12 @@ variable is the predicted probability (its limits are taken as p̂ → 0 or 1) a
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'large errors e = 1 − 10^-k, k ∈ [1, 6]: slope ratio (tfjs) = 1/(2e(1 − e)) ≈ 10^k/2, unbounded as e → 1', role: 'claim', oracle: tfjsGrad, arbitrary: largeErrors, runs: 'default',
+      name: 'large errors e = 1 − 10^-k, k ∈ [1, 6]: slope ratio (tfjs) = 1/(2e(1 − e)) ≈ 10^k/2, unbounded as e → 1', role: 'claim', reference: 'tfjs-grad', arbitrary: largeErrors, runs: 'default',
       // The ratio grows like the inverse distance 10^k of ŷ to 0: unbounded as e → 1.
       evaluate: (cases, ctx) => slopes(cases.map((c) => c.yHat), ctx).map(({ ce, mse }, b) => {
         const { yHat } = cases[b]!;
         const expected = 1 / (2 * yHat * (1 - yHat));
-        return agreement(ce / mse, expected, ratioTolerance(yHat, expected), `ratio ${(ce / mse).toPrecision(4)} at ŷ = ${yHat.toExponential(2)}`);
+        return agreement(ce / mse, expected, ratioTolerance(yHat, expected, ctx.dtypes), `ratio ${(ce / mse).toPrecision(4)} at ŷ = ${yHat.toExponential(2)}`);
       }),
     }),
   ],

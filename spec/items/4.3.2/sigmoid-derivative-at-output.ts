@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notAbove } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { num, t } from '../../engine/text.ts';
 import { sigmoidOutput } from '../../domains/index.ts';
 import { sigmoidOfParameter } from '../../../oracles/tfjs/sigmoidUnit.ts';
@@ -34,35 +33,35 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'σ\'(z) at the logit z (tfjs) ↔ ŷ(1 − ŷ)', role: 'claim', oracle: tfjsGrad, arbitrary: outputs, runs: 'default',
+      name: 'σ\'(z) at the logit z (tfjs) ↔ ŷ(1 − ŷ)', role: 'claim', reference: 'tfjs-grad', arbitrary: outputs, runs: 'default',
       evaluate: (cases, ctx) => {
         const { derivatives } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidOfParameter());
         return cases.map((c, b) => {
           const p = sigma(c.z);
-          return agreement(derivatives[b]!, p * (1 - p), sigmoidTolerance(c.z, p * (1 - p)));
+          return agreement(derivatives[b]!, p * (1 - p), sigmoidTolerance(c.z, p * (1 - p), 0, ctx.dtypes));
         });
       },
     }),
     check({
-      name: '→ 0 at the ends: σ\'(z) (tfjs) ≤ min(ŷ, 1 − ŷ) = 1/(1 + e^{|z|})', role: 'claim', oracle: tfjsGrad, arbitrary: outputs, runs: 'default',
+      name: '→ 0 at the ends: σ\'(z) (tfjs) ≤ min(ŷ, 1 − ŷ) = 1/(1 + e^{|z|})', role: 'claim', reference: 'tfjs-grad', arbitrary: outputs, runs: 'default',
       // ŷ(1 − ŷ) = m(1 − m) ≤ m for m = min(ŷ, 1 − ŷ): the bound is sharp only at m → 0, where both sides
       // vanish; the float32 derivative is held to its own rounding (as in the check above).
       evaluate: (cases, ctx) => {
         const { derivatives } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidOfParameter());
         return cases.map((c, b) => {
           const m = 1 / (1 + Math.exp(Math.abs(c.z)));
-          return notAbove(derivatives[b]!, m, sigmoidTolerance(c.z, m), `σ'(z) = ${derivatives[b]!.toExponential(3)}, m = ${m.toExponential(3)}`);
+          return notAbove(derivatives[b]!, m, sigmoidTolerance(c.z, m, 0, ctx.dtypes), `σ'(z) = ${derivatives[b]!.toExponential(3)}, m = ${m.toExponential(3)}`);
         });
       },
     }),
     check({
-      name: 'literal: σ\' at the output, σ\'(ŷ) (tfjs derivative of σ at ŷ) ↔ ŷ(1 − ŷ)', role: 'literal', oracle: tfjsGrad, arbitrary: outputs, runs: 'default',
+      name: 'literal: σ\' at the output, σ\'(ŷ) (tfjs derivative of σ at ŷ) ↔ ŷ(1 − ŷ)', role: 'literal', reference: 'tfjs-grad', arbitrary: outputs, runs: 'default',
       evaluate: (cases, ctx) => {
         const yHat = cases.map((c) => sigma(c.z));
         const { derivatives } = tfjsScalar(ctx, yHat, sigmoidOfParameter());
         // σ'(t) ≤ ¼ at t = ŷ ∈ (0, 1), so |t| ≤ 1 sets the float32 conditioning.
         return yHat.map((p, b) => agreement(derivatives[b]!, p * (1 - p),
-          tolerance({ dtypes: ['float32', 'float64'], operations: 8, scale: 0.25, condition: 2 }), `σ'(ŷ) = ${derivatives[b]!.toFixed(4)} at ŷ = ${p.toPrecision(4)}`));
+          tolerance({ dtypes: ctx.dtypes, operations: 8, scale: 0.25, condition: 2 }), `σ'(ŷ) = ${derivatives[b]!.toFixed(4)} at ŷ = ${p.toPrecision(4)}`));
       },
     }),
   ],
