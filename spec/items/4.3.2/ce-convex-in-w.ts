@@ -1,5 +1,4 @@
 import { check, defineItem } from '../../engine/item.ts';
-import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
 import fc from 'fast-check';
 import { oneHot, simplexPoint, softmaxRegressionCase, softmaxRegressionChord } from '../../domains/index.ts';
 import { softmaxRegressionLoss } from '../../../impl/index.ts';
@@ -23,24 +22,24 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'chord inequality in vec(W)', role: 'claim', oracle: IMPL_F64, arbitrary: chords, runs: 'default',
-      evaluate: (cases) => cases.map(({ d, C, X, P, chord: { a, b, lambda } }) => {
+      name: 'chord inequality in vec(W)', role: 'claim', reference: 'impl', arbitrary: chords, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ d, C, X, P, chord: { a, b, lambda } }) => {
         const f = (w: number[]) => softmaxRegressionLoss(rows(w, d, C), X, P);
         // Terms: logits ≤ Σ|W_ik x_i|, twice (log-sum-exp and Σ_k p_k z_k ≤ max|z|), plus log C.
         const terms = (w: number[]) => Math.log(C) + 2 * Math.max(...Array.from({ length: C }, (_, k) => X[0]!.reduce((s, xi, i) => s + Math.abs(xi * w[i * C + k]!), 0)));
-        const { gap, tolerance } = chordGap(f, a, b, lambda, d + 2 * C + 5, terms);
+        const { gap, tolerance } = chordGap(f, a, b, lambda, d + 2 * C + 5, terms, ctx.dtypes);
         return { value: Math.max(0, gap), bound: tolerance, note: `gap ${gap.toExponential(3)}` };
       }),
     }),
     check({
-      name: 'Hessian in vec(W) (tfjs) is PSD: λ_min ≥ 0', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`,
+      name: 'Hessian in vec(W) (tfjs) is PSD: λ_min ≥ 0', role: 'claim', reference: ['eigen', 'tfjs-hessian'],
       arbitrary: points, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const data = cases.map((c) => ({ ...c, W: c.W.flat() }));
         const hessians = tfjsSoftmaxHessians(data, ctx);
         return eigenvaluesOf(ctx, hessians).map((lambda, b) => {
           const n = data[b]!.d * data[b]!.C;
-          return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(n, softmaxHessianEntryTolerance(data[b]!), n * entryNorm(hessians[b]!)),
+          return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(n, softmaxHessianEntryTolerance(data[b]!, ctx.dtypes), n * entryNorm(hessians[b]!)),
             note: `λ_min = ${lambda[0]!.toExponential(3)}` };
         });
       },

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notAbove } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { between } from '../../domains/index.ts';
 import { logSumExp, sigmoid, softmax } from '../../../impl/index.ts';
 import { logitTargets, softmaxTol, tfjsLogSumExp } from '../../support/logPartition.ts';
@@ -17,9 +16,9 @@ const negativeEntropy = (q: number[]) => q.reduce((s, qi) => s + (qi > 0 ? qi * 
 // float64: log-sum-exp (C exps, a C-term sum, log1p) on terms ≤ max|z| + log C; qᵀz (C terms ≤ max|z|);
 // Σ q log q (C logs, terms ≤ |log q_i| ≤ 2 max|z| + log C); Softmax itself is relative u per entry, which
 // moves qᵀz and Σ q log q by at most that fraction of their terms.
-const dualityTol = (z: number[], zPrime: number[]) => {
+const dualityTol = (z: number[], zPrime: number[], dtypes: readonly [Dtype, Dtype]) => {
   const zMax = Math.max(...z.map(Math.abs), ...zPrime.map(Math.abs));
-  return tolerance({ dtypes: ['float64', 'float64'], operations: 2 * z.length + elementary(z.length + 2) + 4, scale: 4 * zMax + 2 * Math.log(z.length) + 1 });
+  return tolerance({ dtypes, operations: 2 * z.length + elementary(z.length + 2) + 4, scale: 4 * zMax + 2 * Math.log(z.length) + 1 });
 };
 
 /**
@@ -40,22 +39,22 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'Softmax = ∇A (tfjs gradient of log Σ e^z ↔ impl softmax)', role: 'claim', oracle: tfjsGrad, arbitrary: logitTargets, runs: 'default',
+      name: 'Softmax = ∇A (tfjs gradient of log Σ e^z ↔ impl softmax)', role: 'claim', reference: ['tfjs-grad', 'impl'], arbitrary: logitTargets, runs: 'default',
       evaluate: (cases, ctx) => tfjsLogSumExp(cases.map((s) => s.c.a), ctx, false).map(({ gradient }, b) =>
-        agreement(gradient, softmax(cases[b]!.c.a), 2 * softmaxTol(cases[b]!.c.a))),
+        agreement(gradient, softmax(cases[b]!.c.a), 2 * softmaxTol(cases[b]!.c.a, ctx.dtypes))),
     }),
     check({
-      name: 'Fenchel–Young equality at q = Softmax(z): A(z) + Σ q log q = qᵀz', role: 'claim', oracle: IMPL_F64, arbitrary: logitTargets, runs: 'default',
-      evaluate: (cases) => cases.map(({ c: { a: z } }) => {
+      name: 'Fenchel–Young equality at q = Softmax(z): A(z) + Σ q log q = qᵀz', role: 'claim', reference: 'impl', arbitrary: logitTargets, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ c: { a: z } }) => {
         const q = softmax(z);
-        return agreement(logSumExp(z) + negativeEntropy(q), dot(q, z), dualityTol(z, z));
+        return agreement(logSumExp(z) + negativeEntropy(q), dot(q, z), dualityTol(z, z, ctx.dtypes));
       }),
     }),
     check({
-      name: 'z attains the conjugate: qᵀz\' − A(z\') ≤ qᵀz − A(z) for every z\' (q = Softmax(z))', role: 'claim', oracle: IMPL_F64, arbitrary: logitTargets, runs: 'default',
-      evaluate: (cases) => cases.map(({ c: { a: z, b: zPrime } }) => {
+      name: 'z attains the conjugate: qᵀz\' − A(z\') ≤ qᵀz − A(z) for every z\' (q = Softmax(z))', role: 'claim', reference: 'impl', arbitrary: logitTargets, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ c: { a: z, b: zPrime } }) => {
         const q = softmax(z);
-        return notAbove(dot(q, zPrime) - logSumExp(zPrime), dot(q, z) - logSumExp(z), 2 * dualityTol(z, zPrime));
+        return notAbove(dot(q, zPrime) - logSumExp(zPrime), dot(q, z) - logSumExp(z), 2 * dualityTol(z, zPrime, ctx.dtypes));
       }),
     }),
     check({

@@ -1,7 +1,6 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { eigenOracle } from '../../engine/labels.ts';
 import { overdeterminedRegression, type RegressionCase } from '../../domains/index.ts';
 import { ridgeLogisticCase } from '../../domains/strongConvexity.ts';
 import { symmetricEigen } from '../../../impl/index.ts';
@@ -48,20 +47,20 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: '‖∇f(w₁)‖ ≤ (1 − μ/L)‖∇f(w₀)‖ after one step w₁ = w₀ − ∇f(w₀)/L', role: 'claim', oracle: eigenOracle, arbitrary: data, runs: 'default',
+      name: '‖∇f(w₁)‖ ≤ (1 − μ/L)‖∇f(w₀)‖ after one step w₁ = w₀ − ∇f(w₀)/L', role: 'claim', reference: 'eigen', arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const p = problem(c, ctx);
         const w1 = p.step(c.w);
         const g0 = norm(p.gradient(c.w)), g1 = norm(p.gradient(w1));
         // Gradient rounding at both points (√d per norm), plus the eigensolver's d²u‖H‖ in μ/L.
         const tol = Math.sqrt(c.d) * (p.gradientError(c.w) + p.gradientError(w1)) * 2
-          + g0 * tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: c.d * Math.max(...p.H.flat().map(Math.abs)) / p.L });
+          + g0 * tolerance({ dtypes: ctx.dtypes, operations: c.d * c.d, scale: c.d * Math.max(...p.H.flat().map(Math.abs)) / p.L });
         return { value: Math.max(0, g1 - (1 - p.mu / p.L) * g0), bound: tol, note: `‖g₁‖/‖g₀‖ = ${(g1 / g0).toFixed(6)}, 1 − μ/L = ${(1 - p.mu / p.L).toFixed(6)}` };
       }),
     }),
     check({
       name: 'non-quadratic: ridge logistic regression, ‖∇f(w₁)‖ ≤ (1 − μ/L)‖∇f(w₀)‖ with μ = λ, L = λ + λ_max(XᵀX)/(4N)', role: 'claim',
-      oracle: (ctx) => `impl (float64), ${eigenOracle(ctx)}`, arbitrary: general, runs: 'default',
+      reference: ['impl', 'eigen'], arbitrary: general, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const p = ridgeLogistic(c, ctx);
         const g0 = p.gradient(c.w);
@@ -70,14 +69,14 @@ export default defineItem({
         // The rounding e₀ of ∇f(w₀) moves ∇f(w₁) by ≤ ‖e₀‖ (‖H̄/L‖ ≤ 1) and the bound by ≤ ‖e₀‖; the rounding r of
         // w₁ moves ∇f(w₁) by ≤ L‖r‖; ∇f(w₁) has its own rounding; the norms and 1 − μ/L a few more.
         const tol = Math.sqrt(c.d) * (2 * p.gradientTol(c.w) + p.gradientTol(w1))
-          + tolerance({ dtypes: ['float64', 'float64'], operations: 2, scale: p.L * c.w.reduce((s, v) => s + Math.abs(v), 0) + g0.reduce((s, v) => s + Math.abs(v), 0) })
-          + tolerance({ dtypes: ['float64', 'float64'], operations: c.d + 4, scale: n0 });
+          + tolerance({ dtypes: ctx.dtypes, operations: 2, scale: p.L * c.w.reduce((s, v) => s + Math.abs(v), 0) + g0.reduce((s, v) => s + Math.abs(v), 0) })
+          + tolerance({ dtypes: ctx.dtypes, operations: c.d + 4, scale: n0 });
         return { value: Math.max(0, n1 - (1 - p.mu / p.L) * n0), bound: tol,
           note: `‖g₁‖/‖g₀‖ = ${(n1 / n0).toFixed(6)}, 1 − μ/L = ${(1 - p.mu / p.L).toFixed(6)}` };
       }),
     }),
     check({
-      name: 'sharp: from w* + v_min the contraction is exactly 1 − μ/L', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)}, ml-matrix solve (float64)`,
+      name: 'sharp: from w* + v_min the contraction is exactly 1 − μ/L', role: 'claim', reference: ['eigen', 'solve', 'impl'],
       arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const p = problem(c, ctx);
