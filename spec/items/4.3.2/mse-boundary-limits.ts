@@ -81,12 +81,13 @@ export default defineItem({
     check({
       name: 'squaredError ↔ the loss evaluated here, c·(y − ŷ)², on both ladders, both conventions', role: 'subject', subject: 'squaredError',
       reference: 'closed-form', arbitrary: targets, runs: 'default',
-      // Values ≤ 1: a subtraction, a square and a halving on each side.
+      // Values ≤ 1: a subtraction, a square and a halving on each side. A subject that rounds y and ŷ ∈ [0, 1] to its dtype
+      // moves c(y − ŷ)² by |∂L/∂y|·u|y| + |∂L/∂ŷ|·u|ŷ| ≤ 4u (c ≤ 1, |y − ŷ| ≤ 1): condition 4 on the scale 1.
       evaluate: (cases, ctx) => cases.map(({ y }) => {
         const rungs = [...TOWARD_0, ...TOWARD_1];
         const conventions = ['half', 'unhalved'] as const;
         return agreement(conventions.flatMap((c) => rungs.map((r) => ctx.subject.api.squaredError!(y, r.yHat, c))), conventions.flatMap((c) => rungs.map((r) => loss(y, r.yHat, c))),
-          limitTolerance(ctx.dtypes));
+          tolerance({ dtypes: ctx.dtypes, operations: 3, scale: 1, condition: 4 }));
       }),
     }),
   ],

@@ -55,6 +55,23 @@ export default defineItem({
       },
     }),
     check({
+      name: 'sigmoidDerivative(z) ↔ tfjs autodiff σ\'(z)', role: 'subject', subject: 'sigmoidDerivative', reference: 'tfjs-grad', arbitrary: outputs, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const { derivatives } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidOfParameter());
+        return cases.map((c, b) => {
+          const p = sigma(c.z);
+          return agreement(ctx.subject.api.sigmoidDerivative!(c.z), derivatives[b]!, sigmoidTolerance(c.z, p * (1 - p), 0, ctx.dtypes));
+        });
+      },
+    }),
+    check({
+      name: 'sigmoid(z) ↔ tfjs σ(z)', role: 'subject', subject: 'sigmoid', reference: 'tfjs-grad', arbitrary: outputs, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const { values } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidOfParameter());
+        return cases.map((c, b) => agreement(ctx.subject.api.sigmoid!(c.z), values[b]!, sigmoidTolerance(c.z, sigma(c.z), 0, ctx.dtypes)));
+      },
+    }),
+    check({
       name: 'literal: σ\' at the output, σ\'(ŷ) (tfjs derivative of σ at ŷ) ↔ ŷ(1 − ŷ)', role: 'literal', reference: 'tfjs-grad', arbitrary: outputs, runs: 'default',
       evaluate: (cases, ctx) => {
         const yHat = cases.map((c) => sigma(c.z));
