@@ -32,6 +32,13 @@ const ceSlopes = (errors: number[], ctx: Parameters<typeof tfjsScalar>[0]) => sl
 /** A float32 slope 1/p̂: p̂ is rounded (relative u), and 1/p̂ inherits it; a few roundings on a value of size 1/p̂. */
 const slopeTol = (dtypes: Parameters<typeof tolerance>[0]['dtypes'], pHat: number) => tolerance({ dtypes, operations: 4, scale: 1 / pHat });
 
+/** The cross-entropy's slope at both errors of each pair, and the float32 rounding of their difference. */
+function pairSlopes(cases: { e1: number; e2: number }[], ctx: Parameters<typeof tfjsScalar>[0]) {
+  const s1 = ceSlopes(cases.map((c) => c.e1), ctx), s2 = ceSlopes(cases.map((c) => c.e2), ctx);
+  return cases.map(({ e1, e2 }, b) => ({ rise: s2[b]! - s1[b]!, tol: slopeTol(ctx.dtypes, 1 - e1) + slopeTol(ctx.dtypes, 1 - e2),
+    note: `slope ${s1[b]!.toPrecision(4)} at e = ${e1.toFixed(3)}, ${s2[b]!.toPrecision(4)} at e = ${e2.toFixed(3)}` }));
+}
+
 /** Slopes of the L0-type penalties, written out: d/de log(ε + e) = 1/(ε + e), d/de e^p = p·e^{p−1}. */
 const logSumSlope = (epsilon: number, e: number) => 1 / (epsilon + e);
 const powerSlope = (p: number, e: number) => p * e ** (p - 1);
@@ -55,19 +62,12 @@ export default defineItem({
     check({
       name: 'like the L0-type penalties, the cross-entropy\'s slope in the error does not increase: slope(e₂) ≤ slope(e₁) for e₁ < e₂ (tfjs)', role: 'claim',
       reference: 'tfjs-grad', arbitrary: errorPairs, runs: 'default',
-      evaluate: (cases, ctx) => {
-        const s1 = ceSlopes(cases.map((c) => c.e1), ctx), s2 = ceSlopes(cases.map((c) => c.e2), ctx);
-        return cases.map(({ e1, e2 }, b) => ({ value: Math.max(0, s2[b]! - s1[b]!), bound: slopeTol(ctx.dtypes, 1 - e1) + slopeTol(ctx.dtypes, 1 - e2),
-          note: `slope ${s1[b]!.toPrecision(4)} at e = ${e1.toFixed(3)}, ${s2[b]!.toPrecision(4)} at e = ${e2.toFixed(3)}` }));
-      },
+      evaluate: (cases, ctx) => pairSlopes(cases, ctx).map(({ rise, tol, note }) => ({ value: Math.max(0, rise), bound: tol, note })),
     }),
     check({
       name: 'correction: the cross-entropy\'s slope increases: slope(e₂) − slope(e₁) > 0 beyond rounding for e₁ < e₂ (tfjs)', role: 'correction',
       reference: 'tfjs-grad', arbitrary: errorPairs, runs: 'default',
-      evaluate: (cases, ctx) => {
-        const s1 = ceSlopes(cases.map((c) => c.e1), ctx), s2 = ceSlopes(cases.map((c) => c.e2), ctx);
-        return cases.map(({ e1, e2 }, b) => ({ value: s2[b]! - s1[b]!, bound: slopeTol(ctx.dtypes, 1 - e1) + slopeTol(ctx.dtypes, 1 - e2), sense: 'atLeast' as const }));
-      },
+      evaluate: (cases, ctx) => pairSlopes(cases, ctx).map(({ rise, tol, note }) => ({ value: rise, bound: tol, sense: 'atLeast' as const, note })),
     }),
     check({
       name: 'correction: and without bound: the slope at e = 1 − 10^-k is 10^k, k ∈ [1, 6] (tfjs)', role: 'correction', reference: ['tfjs-grad', 'closed-form'],
