@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
-import { tolerance } from '../../engine/tolerance.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { given, t } from '../../engine/text.ts';
 import { between, matrix, vector } from '../../domains/index.ts';
 import { symmetricEigenvalues } from '../../../impl/index.ts';
@@ -47,8 +47,11 @@ const collinear: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 3 }).chain((d0) 
     .map(({ X0, c, y, a, b }): Case => ({ d: d0 + 1, N, X0, X: X0.map((x) => [...x, dot(x, c)]), y, starts: [a, b] }))
     .filter((s) => wellConditioned(s.X, d0) && wellConditioned(s.X0!, d0))));
 
-/** f, its gradient and their float64 rounding, written out for the least-squares problem of a case. */
-function leastSquares(X: number[][], y: number[]) {
+/**
+ * f, its gradient and their rounding, written out for the least-squares problem of a case. The descent runs in float64, so
+ * its stopping rule uses the float64 rounding of the gradient; the value's tolerance takes the check's dtypes.
+ */
+function leastSquares(X: number[][], y: number[], dtypes: readonly [Dtype, Dtype]) {
   const N = X.length, d = X[0]!.length;
   const rowL1 = X.map((x) => x.reduce((t, xi) => t + Math.abs(xi), 0));
   const residuals = (w: number[]) => X.map((x, n) => dot(x, w) - y[n]!);
@@ -58,7 +61,7 @@ function leastSquares(X: number[][], y: number[]) {
   const size = (w: number[], n: number) => Math.abs(y[n]!) + X[n]!.reduce((s, xj, j) => s + Math.abs(xj * w[j]!), 0);
   const largest = (w: number[], term: (s: number, n: number) => number) => { let m = 0; for (let n = 0; n < N; n++) m = Math.max(m, term(size(w, n), n)); return m; };
   const gradientTol = (w: number[]) => tolerance({ dtypes: ['float64', 'float64'], operations: 2 * (N + d + 2), scale: largest(w, (s, n) => s * rowL1[n]!) });
-  const valueTol = (w: number[]) => tolerance({ dtypes: ['float64', 'float64'], operations: N + d + 3, scale: largest(w, (s) => 0.5 * s * s) });
+  const valueTol = (w: number[]) => tolerance({ dtypes, operations: N + d + 3, scale: largest(w, (s) => 0.5 * s * s) });
   return { f, gradient, gradientTol, valueTol };
 }
 
@@ -91,7 +94,7 @@ function descents(c: Case, ctx: RunContext, rank: number, fStar: number, fStarTo
 /** The claim and the non-uniqueness check draw the same cases (same arbitrary, same seed): each is descended once. */
 const measured = new Map<string, ReturnType<typeof measure>>();
 function measure(c: Case, ctx: RunContext, rank: number, fStar: number, fStarTol: number) {
-  const p = leastSquares(c.X, c.y);
+  const p = leastSquares(c.X, c.y, ctx.dtypes);
   const lambda = ctx.eigen.values(gramOf(c.X).map((row) => row.map((v) => v / c.N)));
   const L = lambda[lambda.length - 1]!, muPlus = lambda[c.d - rank]!;
   const ends = c.starts.map((s) => descend(p, L, s));
@@ -106,7 +109,7 @@ function measure(c: Case, ctx: RunContext, rank: number, fStar: number, fStarTol
 /** The minimum of the collinear design from the full-rank part X₀ (ml-matrix solve), with its residual charged. */
 function collinearMinimum(c: Case, ctx: RunContext) {
   const X0 = c.X0!, d0 = X0[0]!.length;
-  const p0 = leastSquares(X0, c.y);
+  const p0 = leastSquares(X0, c.y, ctx.dtypes);
   const H0 = gramOf(X0).map((row) => row.map((v) => v / c.N));
   const beta = solveLinear(H0, Array.from({ length: d0 }, (_, i) => X0.reduce((s, x, n) => s + x[i]! * c.y[n]!, 0) / c.N));
   const g = p0.gradient(beta);
@@ -163,16 +166,16 @@ export default defineItem({
     check({
       name: 'the check can fail: on (w² − 1)² + aw (not convex) descent stops at a strict local minimum above the global one', role: 'support', quantifier: 'exists',
       reference: 'closed-form', arbitrary: quartic, runs: 'default',
-      evaluate: (cases) => cases.map(({ a, start }) => {
+      evaluate: (cases, ctx) => cases.map(({ a, start }) => {
         const f = (w: number) => (w * w - 1) ** 2 + a * w;
         const fPrime = (w: number) => 4 * w * (w * w - 1) + a;
-        // f'' = 12w² − 4 ≤ 44 on [−2, 2]: step 1/44; stop at the rounding of f' (terms ≤ 4|w|³ + 4|w| + a).
+        // f'' = 12w² − 4 ≤ 44 on [−2, 2]: step 1/44; stop at the float64 rounding of f' (terms ≤ 4|w|³ + 4|w| + a).
         let w = start, steps = 0;
         const fPrimeTol = (v: number) => tolerance({ dtypes: ['float64', 'float64'], operations: 6, scale: 4 * Math.abs(v) ** 3 + 4 * Math.abs(v) + a });
         for (; steps < STEP_CAP && Math.abs(fPrime(w)) > fPrimeTol(w); steps++) w -= fPrime(w) / 44;
         const [left] = quarticRoots(a);
         const excess = f(w) - f(left!);
-        const tol = 2 * tolerance({ dtypes: ['float64', 'float64'], operations: 6, scale: (w * w + 1) ** 2 + a * Math.abs(w) + (left! * left! + 1) ** 2 + a * Math.abs(left!) });
+        const tol = 2 * tolerance({ dtypes: ctx.dtypes, operations: 6, scale: (w * w + 1) ** 2 + a * Math.abs(w) + (left! * left! + 1) ** 2 + a * Math.abs(left!) });
         return { value: excess, bound: tol, sense: 'atLeast' as const, note: `a = ${a.toFixed(3)}: stopped at w = ${w.toFixed(4)} (f'' = ${(12 * w * w - 4).toFixed(3)}) after ${steps} steps, ${excess.toExponential(3)} above the global minimum at w = ${left!.toFixed(4)}` };
       }),
     }),
