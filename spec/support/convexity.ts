@@ -3,7 +3,7 @@
 // float32 Hessian may sit from the exact one.
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 
 /**
@@ -12,13 +12,13 @@ import { tfjsLosses } from '../../oracles/tfjs/index.ts';
  * ≤ `termSize` (a value, not the gap, so cancellation in the gap is covered).
  */
 export function chordGap(f: (p: number[]) => number, a: number[], b: number[], lambda: number, roundings: number,
-  termSize: (p: number[]) => number): { gap: number; tolerance: number } {
+  termSize: (p: number[]) => number, dtypes: readonly [Dtype, Dtype] = ['float64', 'float64']): { gap: number; tolerance: number } {
   const m = a.map((ai, i) => lambda * ai + (1 - lambda) * b[i]!);
   const gap = f(m) - (lambda * f(a) + (1 - lambda) * f(b));
   const scale = Math.max(termSize(a), termSize(b), termSize(m));
   // The mixed point itself is rounded (one product and one sum per coordinate): f moves by at most the
   // same relative amount as its terms, hence condition 1 on the term size.
-  return { gap, tolerance: tolerance({ dtypes: ['float64', 'float64'], operations: 3 * (roundings + 3), scale }) };
+  return { gap, tolerance: tolerance({ dtypes, operations: 3 * (roundings + 3), scale }) };
 }
 
 /**
@@ -51,9 +51,9 @@ export function tfjsMseHessians(cases: LinearData[], ctx: RunContext): number[][
 }
 
 /** Entries (1/N) Σ x_i x_j of the mean-½ MSE Hessian: terms ≤ max|x|², N + d roundings and the backward pass. */
-export function mseHessianEntryTolerance(X: number[][]): number {
+export function mseHessianEntryTolerance(X: number[][], dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const xMax = Math.max(...X.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (X.length + X[0]!.length + 3), scale: xMax ** 2 });
+  return tolerance({ dtypes, operations: 2 * (X.length + X[0]!.length + 3), scale: xMax ** 2 });
 }
 
 export interface SoftmaxData { d: number; C: number; X: number[][]; P: number[][]; W: number[] }
@@ -73,13 +73,13 @@ export function tfjsSoftmaxHessians(cases: SoftmaxData[], ctx: RunContext): numb
  * logit, C exps and a C-term sum, the division, the N-term mean and the mirrored backward pass; the
  * float32 rounding of W and x moves each logit by u·Σ|W_ik x_i|, and p̂ by at most that, relatively.
  */
-export function softmaxHessianEntryTolerance(c: SoftmaxData): number {
+export function softmaxHessianEntryTolerance(c: SoftmaxData, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const xMax = Math.max(...c.X.flat().map(Math.abs), Number.MIN_VALUE);
   const W = softmaxWeights(c);
   let logitTerms = 0;
   for (const x of c.X) for (let k = 0; k < c.C; k++) logitTerms = Math.max(logitTerms, x.reduce((s, xi, i) => s + Math.abs(xi * W[i]![k]!), 0));
   return tolerance({
-    dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.C + c.X.length + elementary(2)), scale: xMax ** 2, condition: 1 + logitTerms,
+    dtypes, operations: 2 * (c.d + c.C + c.X.length + elementary(2)), scale: xMax ** 2, condition: 1 + logitTerms,
   });
 }
 

@@ -3,10 +3,9 @@
 // tolerance of a Softmax value. (Moved here from softmax-convex-composition when it was split.)
 import fc from 'fast-check';
 import { check, type CheckRole, type RunContext } from '../engine/item.ts';
-import { eigenOracle } from '../engine/labels.ts';
 import { eigenvalueTolerance, eigenvaluesOf } from './convexity.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import { chord, simplexPoint } from '../domains/index.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 
@@ -37,19 +36,19 @@ export function tfjsLogSumExp(zs: number[][], ctx: RunContext, hessian: boolean)
 }
 
 /** A float32 Softmax value (≤ 1) from C exps, a C-term sum and a division; logits are rounded (κ = 1 + max|z|). */
-export const softmaxTol = (z: number[]) => tolerance({ dtypes: ['float32', 'float64'], operations: z.length + elementary(2) + 2, scale: 1, condition: 1 + Math.max(...z.map(Math.abs)) });
+export const softmaxTol = (z: number[], dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']) => tolerance({ dtypes, operations: z.length + elementary(2) + 2, scale: 1, condition: 1 + Math.max(...z.map(Math.abs)) });
 
 /** The check that the log-partition function is convex: the tfjs Hessian of log Σ e^z has λ_min ≥ 0. */
 export function logPartitionHessianPsd(role: CheckRole) {
   return check({
     name: `${role === 'correction' ? 'correction: ' : ''}the Hessian of log Σ e^z (tfjs) is PSD: λ_min ≥ 0`, role,
-    oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`, arbitrary: logitTargets, runs: 'hessian',
+    reference: ['eigen', 'tfjs-hessian'], arbitrary: logitTargets, runs: 'hessian',
     evaluate: (cases, ctx) => {
       const hessians = tfjsLogSumExp(cases.map((s) => s.c.a), ctx, true).map((r) => r.hessian!);
       return eigenvaluesOf(ctx, hessians).map((lambda, b) => {
         const z = cases[b]!.c.a;
         // Entries q_i δ_ij − q_i q_j ≤ ¼ in size: a Softmax value's tolerance, doubled for the backward pass.
-        return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(z.length, 2 * softmaxTol(z), z.length * 0.25),
+        return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(z.length, 2 * softmaxTol(z, ctx.dtypes), z.length * 0.25),
           note: `λ_min = ${lambda[0]!.toExponential(3)}` };
       });
     },

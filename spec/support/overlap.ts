@@ -9,7 +9,7 @@
 // minimiser w* = log(q/(1 − q)) and the curvature there q(1 − q) = (1 − s²)/4.
 import fc from 'fast-check';
 import type { RunContext } from '../engine/item.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import { binaryCrossEntropyFromLogit, logisticCrossEntropyGradient } from '../../impl/index.ts';
 import { logisticRegressionLogSumExpLoss } from '../../oracles/tfjs/sigmoidUnit.ts';
 
@@ -40,7 +40,7 @@ export function tfjsAt(points: { k: number; w: number }[], ctx: RunContext, hess
  * float32 vs float64 for a mean over 2M samples of terms ≤ 1 + |w| built from two exps and a log; the
  * rounding of w moves each term's derivative by ≤ u|w|.
  */
-export const tfjsTol = (w: number) => tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (2 * M + elementary(3)), scale: 1, condition: 1 + Math.abs(w) });
+export const tfjsTol = (w: number, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']) => tolerance({ dtypes, operations: 2 * (2 * M + elementary(3)), scale: 1, condition: 1 + Math.abs(w) });
 
 /** The mean cross-entropy f(w) of dataset k in float64 (impl). */
 export function meanLoss(k: number, w: number): number {

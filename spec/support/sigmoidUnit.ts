@@ -2,7 +2,7 @@
 // derivatives of scalar losses (one tensor call for all cases), and the float32-vs-float64 tolerance of
 // a quantity built from σ(z). Only spec/ knows the book; this file knows the oracles' shapes.
 import type { RunContext } from '../engine/item.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import type { Tf } from '../../oracles/tfjs/backend.ts';
 import type { PerCaseLoss } from '../../oracles/tfjs/autodiff.ts';
 import { batchedByShape } from '../engine/batch.ts';
@@ -20,12 +20,12 @@ export function tfjsScalar(ctx: RunContext, at: number[], build: (tf: Tf) => Per
  * σ − y, σ(1 − σ)) with a few elementary functions. Two effects set κ: rounding z to float32 moves
  * σ and 1 − σ by relative u·|z|; and each of the n float32 roundings that produce σ is an absolute
  * error ≤ u in σ, hence a relative error u/min(σ, 1 − σ) = u(1 + e^{|z|}) in 1 − σ (or σ − 1).
- * `extra` counts further roundings on the path.
+ * `extra` counts further roundings on the path; `dtypes` is the running check's pair (ctx.dtypes).
  */
-export function sigmoidTolerance(z: number, scale: number, extra = 0): number {
+export function sigmoidTolerance(z: number, scale: number, extra = 0, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const operations = elementary(3) + extra;
   return tolerance({
-    dtypes: ['float32', 'float64'], operations, scale, condition: 1 + Math.abs(z) + operations * (1 + Math.exp(Math.abs(z))),
+    dtypes, operations, scale, condition: 1 + Math.abs(z) + operations * (1 + Math.exp(Math.abs(z))),
   });
 }
 
@@ -49,8 +49,9 @@ export function tfjsUnit(cases: SigmoidUnitSample[], ctx: RunContext, loss: 'hal
 /**
  * Absolute tolerance for a float32 tfjs value or gradient entry of a one-sample sigmoid-unit loss vs
  * float64: rounding x, w to float32 moves z by u·Σ|w_i x_i|, and the loss and its logit derivative
- * change by at most that (|dL/dz|, |d²L/dz²| ≤ 1); a gradient entry carries a factor |x_i| (scale).
+ * change by at most that (|dL/dz|, |d²L/dz²| ≤ 1); a gradient entry carries a factor |x_i| (scale). `dtypes`
+ * is the running check's pair (ctx.dtypes).
  */
-export function unitTolerance(c: SigmoidUnitSample, scale: number): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: c.d + elementary(3) + 4, scale, condition: 1 + logitTermSize(c) });
+export function unitTolerance(c: SigmoidUnitSample, scale: number, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
+  return tolerance({ dtypes, operations: c.d + elementary(3) + 4, scale, condition: 1 + logitTermSize(c) });
 }

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { binaryLabel, sigmoidOutput } from '../../domains/index.ts';
 import { binaryCrossEntropyOfLogit, sigmoidSquaredErrorOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
 import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
@@ -29,25 +28,25 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'cancellation: ∂L_CE/∂z (tfjs) · σ\'(z) ↔ ∂L_MSE/∂z (tfjs), ½-MSE of 4.3.13', role: 'claim', oracle: tfjsGrad, arbitrary: data, runs: 'default',
+      name: 'cancellation: ∂L_CE/∂z (tfjs) · σ\'(z) ↔ ∂L_MSE/∂z (tfjs), ½-MSE of 4.3.13', role: 'claim', reference: 'tfjs-grad', arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => logitGradients(cases, ctx).map(({ ce, mse }, b) => {
         const c = cases[b]!, size = errorOf(c) * sigmaPrime(c.z);
         // Two float32 derivatives of size |y − ŷ|σ'(z) (the CE one times an exact-in-float64 σ'): their errors add.
-        return agreement(ce * sigmaPrime(c.z), mse, 2 * sigmoidTolerance(c.z, size, 2));
+        return agreement(ce * sigmaPrime(c.z), mse, 2 * sigmoidTolerance(c.z, size, 2, ctx.dtypes));
       }),
     }),
     check({
-      name: 'CE, per unit of error: |∂L_CE/∂z| / |y − ŷ| (tfjs) = 1 at every z', role: 'claim', oracle: tfjsGrad, arbitrary: data, runs: 'default',
+      name: 'CE, per unit of error: |∂L_CE/∂z| / |y − ŷ| (tfjs) = 1 at every z', role: 'claim', reference: 'tfjs-grad', arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => logitGradients(cases, ctx).map(({ ce }, b) => {
         const c = cases[b]!;
-        return agreement(Math.abs(ce) / errorOf(c), 1, sigmoidTolerance(c.z, 1), `z = ${c.z.toFixed(3)}, y = ${c.y}`);
+        return agreement(Math.abs(ce) / errorOf(c), 1, sigmoidTolerance(c.z, 1, 0, ctx.dtypes), `z = ${c.z.toFixed(3)}, y = ${c.y}`);
       }),
     }),
     check({
-      name: 'MSE, per unit of error: |∂L_MSE/∂z| / |y − ŷ| (tfjs) = σ\'(z) ≤ 1/(1 + e^{|z|}), → 0 when saturated', role: 'claim', oracle: tfjsGrad, arbitrary: data, runs: 'default',
+      name: 'MSE, per unit of error: |∂L_MSE/∂z| / |y − ŷ| (tfjs) = σ\'(z) ≤ 1/(1 + e^{|z|}), → 0 when saturated', role: 'claim', reference: 'tfjs-grad', arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => logitGradients(cases, ctx).map(({ mse }, b) => {
         const c = cases[b]!;
-        return agreement(Math.abs(mse) / errorOf(c), sigmaPrime(c.z), sigmoidTolerance(c.z, sigmaPrime(c.z), 2),
+        return agreement(Math.abs(mse) / errorOf(c), sigmaPrime(c.z), sigmoidTolerance(c.z, sigmaPrime(c.z), 2, ctx.dtypes),
           `z = ${c.z.toFixed(3)}: per unit of error ${(Math.abs(mse) / errorOf(c)).toExponential(3)}`);
       }),
     }),

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { between, binaryLabel } from '../../domains/index.ts';
 import { binaryCrossEntropyOfLogit, sigmoidSquaredErrorOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
 import { sigmoidTolerance, tfjsScalar } from '../../support/sigmoidUnit.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 
 /**
  * Two samples with the same label y, given by their signed margins m = (2y − 1)z (large m: confidently
@@ -30,7 +29,7 @@ const beyondPeakPairs = harderEasierPair(-10, -Math.log(2), GAP);
  * size u (σ, and the subtraction from y, absolute near 1 as well as near 0), and rounding z to float32,
  * which moves σ by at most u·|z|·σ'(z) ≤ u·|z|.
  */
-const weightTolerance = (z: number) => tolerance({ dtypes: ['float32', 'float64'], operations: elementary(3) + 2, scale: 1, condition: 1 + Math.abs(z) });
+const weightTolerance = (z: number, dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: elementary(3) + 2, scale: 1, condition: 1 + Math.abs(z) });
 
 /** The per-sample gradient weights |∂L/∂z| of the harder and the easier sample under one loss (tfjs). */
 function weights(cases: Pair[], ctx: RunContext, loss: 'ce' | 'mse'): { hard: number; easy: number }[] {
@@ -52,23 +51,23 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'CE: the harder of two samples with one label has the larger weight |∂L/∂z| (tfjs), margins in [−10, 10], gap ≥ ½', role: 'claim', oracle: tfjsGrad, arbitrary: anyPairs, runs: 'default',
+      name: 'CE: the harder of two samples with one label has the larger weight |∂L/∂z| (tfjs), margins in [−10, 10], gap ≥ ½', role: 'claim', reference: 'tfjs-grad', arbitrary: anyPairs, runs: 'default',
       // Measured: how much the harder sample's weight exceeds the easier one's, against the float32 rounding
       // of both weights.
       evaluate: (cases, ctx) => weights(cases, ctx, 'ce').map(({ hard, easy }, b) => {
         const c = cases[b]!;
-        return { value: hard - easy, bound: weightTolerance(c.zHard) + weightTolerance(c.zEasy), sense: 'atLeast' as const,
+        return { value: hard - easy, bound: weightTolerance(c.zHard, ctx.dtypes) + weightTolerance(c.zEasy, ctx.dtypes), sense: 'atLeast' as const,
           note: `weights ${hard.toExponential(3)} (harder) vs ${easy.toExponential(3)}` };
       }),
     }),
     check({
-      name: '½-MSE of a sigmoid: beyond the peak ŷ = 1/3 the harder sample has the smaller weight (tfjs)', role: 'claim', oracle: tfjsGrad, arbitrary: beyondPeakPairs, runs: 'default',
+      name: '½-MSE of a sigmoid: beyond the peak ŷ = 1/3 the harder sample has the smaller weight (tfjs)', role: 'claim', reference: 'tfjs-grad', arbitrary: beyondPeakPairs, runs: 'default',
       // The MSE weights |y − ŷ|σ'(z) are small at the hard end and formed from σ(z) there: held to the
       // one-derivative model of the sigmoid-unit oracle (relative to their size).
       evaluate: (cases, ctx) => weights(cases, ctx, 'mse').map(({ hard, easy }, b) => {
         const c = cases[b]!;
         const w = (z: number) => Math.abs(c.y - sigma(z)) * sigma(z) * (1 - sigma(z));
-        return { value: easy - hard, bound: sigmoidTolerance(c.zHard, w(c.zHard), 2) + sigmoidTolerance(c.zEasy, w(c.zEasy), 2), sense: 'atLeast' as const,
+        return { value: easy - hard, bound: sigmoidTolerance(c.zHard, w(c.zHard), 2, ctx.dtypes) + sigmoidTolerance(c.zEasy, w(c.zEasy), 2, ctx.dtypes), sense: 'atLeast' as const,
           note: `weights ${hard.toExponential(3)} (harder) vs ${easy.toExponential(3)}` };
       }),
     }),

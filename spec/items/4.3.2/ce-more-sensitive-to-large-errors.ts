@@ -1,6 +1,5 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
-import { tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { agreement } from '../../engine/close.ts';
 import { between } from '../../domains/index.ts';
 import { num, t } from '../../engine/text.ts';
@@ -18,8 +17,8 @@ function slopes(yHat: number[], ctx: RunContext): { ce: number; mse: number }[] 
 }
 // A float32 slope ratio: each slope carries a few roundings and the float32 rounding of ŷ (relative
 // u/ŷ·… for 1/ŷ, u/(1 − ŷ) for 1 − ŷ); only the ratio's size matters here.
-const ratioTolerance = (yHat: number, ratio: number) =>
-  tolerance({ dtypes: ['float32', 'float64'], operations: 8, scale: ratio, condition: 2 + 1 / (1 - yHat) });
+const ratioTolerance = (yHat: number, ratio: number, dtypes: readonly [Dtype, Dtype]) =>
+  tolerance({ dtypes, operations: 8, scale: ratio, condition: 2 + 1 / (1 - yHat) });
 
 // Large errors e = 1 − 10^{−k}, k ∈ [1, 6] (ŷ = 10^{−k}).
 const largeErrors = between(1, 6).map((k) => ({ yHat: 10 ** -k, k }));
@@ -41,16 +40,20 @@ export default defineItem({
   quote: '它对大误差的敏感度更高',
   statement: 'Cross-entropy is more sensitive to large errors than MSE: as the probability error e = |y − ŷ| → 1, the cross-entropy\'s slope 1/(1 − e) outgrows the MSE\'s slope 2e without bound (their ratio 1/(2e(1 − e)) → ∞), so for large errors it is the steeper of the two whatever constant either loss is scaled by.',
   reading: '"敏感度" (sensitivity) is the slope of the loss in the error, and the comparison is with the MSE of the sentences before. A ratio of slopes at one error depends on how each loss is scaled (the ½ convention alone changes it by 2), so the claim is read, and checked, as a limit for large errors, where no constant factor can change the outcome.',
-  notes: t`For small errors the comparison turns on the scaling. A scale-free measure, the elasticity e·L'(e)/L(e), is 2 for the MSE and below 2 for the cross-entropy up to e = ${num(CROSSING, 2)}, above it beyond: only for large errors does the cross-entropy grow relatively faster, which is what the sentence says.`,
+  notes: t`For small errors the comparison turns on the scaling. A scale-free measure, the elasticity e·L'(e)/L(e), is 2 for the MSE and below 2 for the cross-entropy up to e = ${num(CROSSING, 2)}, above it beyond: only for large errors does the cross-entropy grow relatively faster, which is what the sentence says. \
+Second reading: measured in the logit z instead of the probability, the cross-entropy −log σ(z) = softplus(−z) grows only linearly for \
+large errors (its slope tends to 1), so "more sensitive" depends on the variable. Settled: noted here, the verdict stands; the paragraph's \
+variable is the predicted probability (its limits are taken as p̂ → 0 or 1) and its error e, in which the slope 1/(1 − e) is unbounded. \
+(In the logit the cross-entropy is still the steeper of the two: the sigmoid MSE's slope there vanishes, mse-sigmoid-gradient-vanishes.)`,
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'large errors e = 1 − 10^-k, k ∈ [1, 6]: slope ratio (tfjs) = 1/(2e(1 − e)) ≈ 10^k/2, unbounded as e → 1', role: 'claim', oracle: tfjsGrad, arbitrary: largeErrors, runs: 'default',
+      name: 'large errors e = 1 − 10^-k, k ∈ [1, 6]: slope ratio (tfjs) = 1/(2e(1 − e)) ≈ 10^k/2, unbounded as e → 1', role: 'claim', reference: 'tfjs-grad', arbitrary: largeErrors, runs: 'default',
       // The ratio grows like the inverse distance 10^k of ŷ to 0: unbounded as e → 1.
       evaluate: (cases, ctx) => slopes(cases.map((c) => c.yHat), ctx).map(({ ce, mse }, b) => {
         const { yHat } = cases[b]!;
         const expected = 1 / (2 * yHat * (1 - yHat));
-        return agreement(ce / mse, expected, ratioTolerance(yHat, expected), `ratio ${(ce / mse).toPrecision(4)} at ŷ = ${yHat.toExponential(2)}`);
+        return agreement(ce / mse, expected, ratioTolerance(yHat, expected, ctx.dtypes), `ratio ${(ce / mse).toPrecision(4)} at ŷ = ${yHat.toExponential(2)}`);
       }),
     }),
   ],

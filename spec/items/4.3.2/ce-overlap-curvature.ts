@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad, tfjsHessian } from '../../engine/labels.ts';
 import { between } from '../../domains/index.ts';
 import { M, optimum, overlapLevels, overlapPairs, tfjsAt, tfjsTol } from '../../support/overlap.ts';
 
@@ -22,31 +21,31 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'more overlap (k₁ < k₂) ⇒ curvature at the optimum is not larger (tfjs Hessian)', role: 'claim', oracle: tfjsHessian, arbitrary: overlapPairs, runs: 'default',
+      name: 'more overlap (k₁ < k₂) ⇒ curvature at the optimum is not larger (tfjs Hessian)', role: 'claim', reference: 'tfjs-hessian', arbitrary: overlapPairs, runs: 'default',
       evaluate: (cases, ctx) => {
         const at = tfjsAt(cases.flatMap(({ k1, k2 }) => [{ k: k1, w: optimum(k1) }, { k: k2, w: optimum(k2) }]), ctx, true);
         return cases.map(({ k1, k2 }, b) => {
           const [mu1, mu2] = [at[2 * b]!.curvature!, at[2 * b + 1]!.curvature!];
-          return { value: Math.max(0, mu1 - mu2), bound: 2 * tfjsTol(optimum(k2)),
+          return { value: Math.max(0, mu1 - mu2), bound: 2 * tfjsTol(optimum(k2), ctx.dtypes),
             note: `q = ${k1 / M}: curvature ${mu1.toFixed(5)}; q = ${k2 / M}: curvature ${mu2.toFixed(5)}` };
         });
       },
     }),
     check({
-      name: 'w* = log(q/(1 − q)) is the minimiser: tfjs gradient there is 0', role: 'support', oracle: tfjsGrad, arbitrary: overlapLevels, runs: 'default',
+      name: 'w* = log(q/(1 − q)) is the minimiser: tfjs gradient there is 0', role: 'support', reference: 'tfjs-grad', arbitrary: overlapLevels, runs: 'default',
       evaluate: (cases, ctx) => tfjsAt(cases.map(({ k }) => ({ k, w: optimum(k) })), ctx, false)
-        .map(({ gradient }, b) => agreement(gradient, 0, tfjsTol(optimum(cases[b]!.k)))),
+        .map(({ gradient }, b) => agreement(gradient, 0, tfjsTol(optimum(cases[b]!.k), ctx.dtypes))),
     }),
     check({
-      name: 'correction: curvature at the optimum = q(1 − q) (tfjs Hessian)', role: 'correction', oracle: tfjsHessian, arbitrary: overlapLevels, runs: 'default',
+      name: 'correction: curvature at the optimum = q(1 − q) (tfjs Hessian)', role: 'correction', reference: 'tfjs-hessian', arbitrary: overlapLevels, runs: 'default',
       evaluate: (cases, ctx) => tfjsAt(cases.map(({ k }) => ({ k, w: optimum(k) })), ctx, true)
-        .map(({ curvature }, b) => { const q = cases[b]!.k / M; return agreement(curvature!, q * (1 - q), tfjsTol(optimum(cases[b]!.k))); }),
+        .map(({ curvature }, b) => { const q = cases[b]!.k / M; return agreement(curvature!, q * (1 - q), tfjsTol(optimum(cases[b]!.k), ctx.dtypes)); }),
     }),
     check({
-      name: 'correction: separable data (q = 1) has no minimiser: the gradient is negative at every w ∈ [−10, 10]', role: 'correction', oracle: tfjsGrad,
+      name: 'correction: separable data (q = 1) has no minimiser: the gradient is negative at every w ∈ [−10, 10]', role: 'correction', reference: 'tfjs-grad',
       arbitrary: between(-10, 10).map((w) => ({ w })), runs: 'default',
       evaluate: (cases, ctx) => tfjsAt(cases.map(({ w }) => ({ k: M, w })), ctx, false)
-        .map(({ gradient }, b) => ({ value: -gradient, bound: tfjsTol(cases[b]!.w), sense: 'atLeast' as const, note: `gradient ${gradient.toExponential(3)}` })),
+        .map(({ gradient }, b) => ({ value: -gradient, bound: tfjsTol(cases[b]!.w, ctx.dtypes), sense: 'atLeast' as const, note: `gradient ${gradient.toExponential(3)}` })),
     }),
   ],
 });

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import { tfjsSoftmaxRegressionValues } from '../../support/convexity.ts';
 
@@ -24,7 +23,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'printed log-ratio ↔ tfjs cross-entropy value (shifted log-sum-exp form)', role: 'claim', oracle: tfjsGrad, arbitrary: sample, runs: 'default',
+      name: 'printed log-ratio ↔ tfjs cross-entropy value (shifted log-sum-exp form)', role: 'claim', reference: 'tfjs-grad', arbitrary: sample, runs: 'default',
       evaluate: (cases, ctx) => {
         const values = tfjsSoftmaxRegressionValues(cases, ctx);
         return cases.map((c, b) => {
@@ -33,7 +32,7 @@ export default defineItem({
           // Terms of size ≤ 2·max|z| + log C; the float32 logits are off by u·Σ|W x|, which moves the loss
           // by at most twice that (|∂L/∂z_k| summed ≤ 2); the printed exp/sum/divide/log adds C + 4 roundings.
           return agreement(printed(c), values[b]!, tolerance({
-            dtypes: ['float32', 'float64'], operations: c.d + c.C + elementary(2) + 4, scale: 2 * zMax + Math.log(c.C), condition: 1 + 2 * terms,
+            dtypes: ctx.dtypes, operations: c.d + c.C + elementary(2) + 4, scale: 2 * zMax + Math.log(c.C), condition: 1 + 2 * terms,
           }));
         });
       },

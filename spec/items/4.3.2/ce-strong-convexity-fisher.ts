@@ -3,7 +3,6 @@ import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement, notBelow } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { t, given } from '../../engine/text.ts';
-import { IMPL_F64, eigenOracle, tfjsHessian } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { between, softmaxRegressionCase, type SoftmaxRegressionCase } from '../../domains/index.ts';
 import { ridgeLogisticCase, type RidgeLogisticCase } from '../../domains/strongConvexity.ts';
@@ -82,7 +81,7 @@ export default defineItem({
   checks: [
     check({
       name: 'Hessian (nested tfjs grad) = Fisher information Σ_c p̂_c g_c g_cᵀ (first-order tfjs grads), softmax regression in W', role: 'condition',
-      oracle: (ctx) => `${ctx.tfjs.label('hessian')} vs ${ctx.tfjs.label('grad')}`, arbitrary: data, runs: 'hessian',
+      reference: ['tfjs-hessian', 'tfjs-grad'], arbitrary: data, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const d = cases.map(flat);
         const hessians = tfjsSoftmaxHessians(d, ctx);
@@ -90,14 +89,14 @@ export default defineItem({
         return hessians.map((h, b) => {
           const c = d[b]!, xMax = Math.max(...c.X.flat().map(Math.abs));
           // Fisher side: C products of two float32 gradient entries (≤ max|x| each) per sample, weighted by p̂.
-          const fisherTol = tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.C + 2 + elementary(2)) + c.C + c.N, scale: 2 * xMax ** 2 });
-          return agreement(F[b]!, h, softmaxHessianEntryTolerance(c) + fisherTol);
+          const fisherTol = tolerance({ dtypes: ctx.dtypes, operations: 2 * (c.d + c.C + 2 + elementary(2)) + c.C + c.N, scale: 2 * xMax ** 2 });
+          return agreement(F[b]!, h, softmaxHessianEntryTolerance(c, ctx.dtypes) + fisherTol);
         });
       },
     }),
     check({
       name: 'identifiable (binary logistic, N > d): λ_min(Hessian) ≥ min_n σ\'(x_nᵀw)·λ_min(XᵀX)/N > 0', role: 'condition',
-      oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`, arbitrary: binary, runs: 'hessian',
+      reference: ['eigen', 'tfjs-hessian', 'impl'], arbitrary: binary, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const hessians = tfjsLogisticHessians(cases, ctx);
         const lambdas = eigenvaluesOf(ctx, hessians).map((l) => l[0]!);
@@ -108,7 +107,7 @@ export default defineItem({
           const xMax = Math.max(...c.X.flat().map(Math.abs)), zMax = Math.max(...z.map(Math.abs));
           // Entries (1/N) Σ σ'(z_n) x_i x_j ≤ max|x|²/4: float32 logits (d roundings, κ = 1 + max|z|), two exps,
           // a log, the mean and the mirrored backward pass; the float64 lower bound adds the eigensolver's d² roundings.
-          const entry = tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.N + elementary(3) + 3), scale: xMax ** 2 / 4, condition: 1 + zMax });
+          const entry = tolerance({ dtypes: ctx.dtypes, operations: 2 * (c.d + c.N + elementary(3) + 3), scale: xMax ** 2 / 4, condition: 1 + zMax });
           const tol = eigenvalueTolerance(c.d, entry, c.d * entryNorm(hessians[b]!))
             + tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d + 4, scale: gram[gram.length - 1]! / (4 * c.N) });
           return notBelow(lambdas[b]!, lower, tol, `λ_min = ${lambdas[b]!.toExponential(3)}, lower bound ${lower.toExponential(3)}`);
@@ -117,51 +116,51 @@ export default defineItem({
     }),
     check({
       name: 'and that lower bound is positive: min_n σ\'(x_nᵀw)·λ_min(XᵀX)/N clears its rounding (X of full rank, κ(XᵀX) ≤ 10⁶)', role: 'condition',
-      oracle: eigenOracle, arbitrary: binary, runs: 'hessian',
+      reference: ['eigen', 'impl'], arbitrary: binary, runs: 'hessian',
       evaluate: (cases, ctx) => cases.map((c) => {
         const z = c.X.map((x) => dot(x, c.w));
         const gram = ctx.eigen.values(gramOf(c.X));
         const lower = (Math.min(...z.map(sigmoidDerivative)) * gram[0]!) / c.N;
         // The eigensolver's d² roundings of ‖XᵀX‖, scaled as the bound is.
-        const tol = tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d + 4, scale: gram[gram.length - 1]! / (4 * c.N) });
+        const tol = tolerance({ dtypes: ctx.dtypes, operations: c.d * c.d + 4, scale: gram[gram.length - 1]! / (4 * c.N) });
         return { value: lower, bound: tol, sense: 'atLeast' as const, note: `lower bound ${lower.toExponential(3)}` };
       }),
     }),
     check({
       name: 'all C weight vectors free: positive curvature along W → W + a1ᵀ (vᵀHv/vᵀv with v = vec(11ᵀ), impl Hessian, float64)', role: 'outside-condition',
-      oracle: IMPL_F64, arbitrary: data, runs: 'hessian',
-      evaluate: (cases) => cases.map((c) => {
+      reference: 'impl', arbitrary: data, runs: 'hessian',
+      evaluate: (cases, ctx) => cases.map((c) => {
         const H = softmaxRegressionHessian(c.W, c.X);
         const n = c.d * c.C;
         const quotient = H.reduce((s, row) => s + row.reduce((t2, v) => t2 + v, 0), 0) / n;
         // (dC)² entries, each a sum of N Kronecker products of a few roundings; the form adds (dC)² more.
-        const tol = tolerance({ dtypes: ['float64', 'float64'], operations: n * n + 2 * (c.N + c.C + elementary(1) + 4),
+        const tol = tolerance({ dtypes: ctx.dtypes, operations: n * n + 2 * (c.N + c.C + elementary(1) + 4),
           scale: H.reduce((s, row) => s + row.reduce((t2, v) => t2 + Math.abs(v), 0), 0) / n });
         return { value: Math.max(0, quotient), bound: tol, sense: 'atLeast' as const, note: `vᵀHv/vᵀv = ${quotient.toExponential(3)}` };
       }),
     }),
     check({
       name: 'globally: the coefficient at the optimum, μ* = q(1 − q), gives f(w) ≥ f(w*) + (μ*/2)(w − w*)² on the whole line (binary, overlap family)',
-      role: 'outside-condition', oracle: IMPL_F64, arbitrary: far, runs: 'default',
-      evaluate: (cases) => cases.map(({ k, offset }) => {
+      role: 'outside-condition', reference: 'impl', arbitrary: far, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ k, offset }) => {
         const wStar = optimum(k), q = k / M, w = wStar + offset;
         return notBelow(meanLoss(k, w), meanLoss(k, wStar) + (q * (1 - q) / 2) * offset * offset,
-          meanLossTol(w) + meanLossTol(wStar) + tolerance({ dtypes: ['float64', 'float64'], operations: 4, scale: offset * offset }),
+          meanLossTol(w) + meanLossTol(wStar) + tolerance({ dtypes: ctx.dtypes, operations: 4, scale: offset * offset }),
           `q = ${q}, w − w* = ${offset.toFixed(2)}`);
       }),
     }),
     check({
-      name: 'for every W, not only the sampled ones: H·vec(1 1ᵀ) = 0 (tfjs Hessian)', role: 'support', oracle: tfjsHessian, arbitrary: data, runs: 'hessian',
+      name: 'for every W, not only the sampled ones: H·vec(1 1ᵀ) = 0 (tfjs Hessian)', role: 'support', reference: 'tfjs-hessian', arbitrary: data, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const d = cases.map(flat);
         const hessians = tfjsSoftmaxHessians(d, ctx);
         // (Hv)_r sums n entries, each within the entry tolerance.
         return hessians.map((h, b) => agreement(h.map((row) => row.reduce((s, v) => s + v, 0)), h.map(() => 0),
-          d[b]!.d * d[b]!.C * softmaxHessianEntryTolerance(d[b]!)));
+          d[b]!.d * d[b]!.C * softmaxHessianEntryTolerance(d[b]!, ctx.dtypes)));
       },
     }),
     check({
-      name: 'and no μ > 0 holds globally: |f\'(w)| ≤ max|x| = 1, the loss grows at most linearly (overlap family)', role: 'support', oracle: IMPL_F64, arbitrary: far, runs: 'default',
+      name: 'and no μ > 0 holds globally: |f\'(w)| ≤ max|x| = 1, the loss grows at most linearly (overlap family)', role: 'support', reference: 'impl', arbitrary: far, runs: 'default',
       evaluate: (cases) => cases.map(({ k, offset }) => {
         const g = meanGradient(k, optimum(k) + offset);
         return { value: Math.max(0, Math.abs(g) - 1), bound: meanGradientTol, note: `f'(w) = ${g.toExponential(3)}` };

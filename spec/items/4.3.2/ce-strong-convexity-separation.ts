@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsHessian } from '../../engine/labels.ts';
 import { M, optimum, overlapLevels, tfjsAt, tfjsTol } from '../../support/overlap.ts';
 
 /**
@@ -18,10 +17,10 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'curvature at the optimum (tfjs Hessian) = (1 − s²)/4, s = |2q − 1| the separation', role: 'claim', oracle: tfjsHessian, arbitrary: overlapLevels, runs: 'default',
+      name: 'curvature at the optimum (tfjs Hessian) = (1 − s²)/4, s = |2q − 1| the separation', role: 'claim', reference: 'tfjs-hessian', arbitrary: overlapLevels, runs: 'default',
       evaluate: (cases, ctx) => tfjsAt(cases.map(({ k }) => ({ k, w: optimum(k) })), ctx, true).map(({ curvature }, b) => {
         const s = Math.abs(2 * cases[b]!.k / M - 1);
-        return agreement(curvature!, (1 - s * s) / 4, tfjsTol(optimum(cases[b]!.k)), `s = ${s.toFixed(2)}: curvature ${curvature!.toFixed(5)}`);
+        return agreement(curvature!, (1 - s * s) / 4, tfjsTol(optimum(cases[b]!.k), ctx.dtypes), `s = ${s.toFixed(2)}: curvature ${curvature!.toFixed(5)}`);
       }),
     }),
   ],

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { notBelow } from '../../engine/close.ts';
 import { t, given } from '../../engine/text.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, overdeterminedRegression, type RegressionCase } from '../../domains/index.ts';
 import { binaryCrossEntropyFromLogit, sigmoid } from '../../../impl/index.ts';
 import { solveLinear } from '../../../oracles/linalg.ts';
@@ -25,9 +24,9 @@ const f = (w: number) => binaryCrossEntropyFromLogit(1, w);
 const weights = between(LOW, HIGH).map((w) => ({ w }));
 const chords = fc.record({ a: between(-30, 30), b: between(-30, 30), lambda: between(0, 1) });
 // A float64 softplus(−w) = max(−w, 0) + log1p(e^{−|w|}): an exp, a log1p and an add, relative to its value.
-const valueTol = (w: number) => tolerance({ dtypes: ['float64', 'float64'], operations: elementary(2) + 2, scale: f(w) });
+const valueTol = (w: number, dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: elementary(2) + 2, scale: f(w) });
 // The difference f(w) − f(w + 1) of two such values, plus its own rounding.
-const decreaseTol = (w: number) => valueTol(w) + valueTol(w + 1) + tolerance({ dtypes: ['float64', 'float64'], operations: 1, scale: f(w) });
+const decreaseTol = (w: number, dtypes: readonly [Dtype, Dtype]) => valueTol(w, dtypes) + valueTol(w + 1, dtypes) + tolerance({ dtypes, operations: 1, scale: f(w) });
 
 /** A strongly convex MSE (N > d) and its minimiser from an ml-matrix solve, with the solve's residual gradient. */
 function mseMinimiser(c: RegressionCase) {
@@ -50,51 +49,51 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'f(w) = −log σ(w) (convex) has a minimiser: some w with no strictly better w + 1 (a minimiser would be one)', role: 'claim', quantifier: 'exists', oracle: IMPL_F64,
+      name: 'f(w) = −log σ(w) (convex) has a minimiser: some w with no strictly better w + 1 (a minimiser would be one)', role: 'claim', quantifier: 'exists', reference: 'impl',
       arbitrary: weights, runs: 'default',
-      evaluate: (cases) => cases.map(({ w }) => ({ value: f(w) - f(w + 1), bound: decreaseTol(w),
+      evaluate: (cases, ctx) => cases.map(({ w }) => ({ value: f(w) - f(w + 1), bound: decreaseTol(w, ctx.dtypes),
         note: `f(w) = ${f(w).toExponential(3)}, f(w + 1) = ${f(w + 1).toExponential(3)}` })),
     }),
     check({
-      name: 'negation: every w has a strictly better point: f(w) − f(w + 1) clears its rounding error', role: 'negation', oracle: IMPL_F64,
+      name: 'negation: every w has a strictly better point: f(w) − f(w + 1) clears its rounding error', role: 'negation', reference: 'impl',
       arbitrary: weights, runs: 'default',
-      evaluate: (cases) => cases.map(({ w }) => ({ value: f(w) - f(w + 1), bound: decreaseTol(w), sense: 'atLeast' as const,
+      evaluate: (cases, ctx) => cases.map(({ w }) => ({ value: f(w) - f(w + 1), bound: decreaseTol(w, ctx.dtypes), sense: 'atLeast' as const,
         note: `decrease ${(f(w) - f(w + 1)).toExponential(3)} at w = ${w.toFixed(3)}` })),
     }),
     check({
-      name: 'negation, for every real w: f(w) − f(w + 1) ≥ σ(−w − 1) > 0 (f\' = −σ(−·), mean value theorem)', role: 'negation', oracle: IMPL_F64,
+      name: 'negation, for every real w: f(w) − f(w + 1) ≥ σ(−w − 1) > 0 (f\' = −σ(−·), mean value theorem)', role: 'negation', reference: 'impl',
       arbitrary: weights, runs: 'default',
-      evaluate: (cases) => cases.map(({ w }) => notBelow(f(w) - f(w + 1), sigmoid(-w - 1),
-        decreaseTol(w) + tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1) + 2, scale: sigmoid(-w - 1) }))),
+      evaluate: (cases, ctx) => cases.map(({ w }) => notBelow(f(w) - f(w + 1), sigmoid(-w - 1),
+        decreaseTol(w, ctx.dtypes) + tolerance({ dtypes: ctx.dtypes, operations: elementary(1) + 2, scale: sigmoid(-w - 1) }))),
     }),
     check({
-      name: 'correction: f(w) = −log σ(w) is convex (chord inequality)', role: 'correction', oracle: IMPL_F64, arbitrary: chords, runs: 'default',
-      evaluate: (cases) => cases.map(({ a, b, lambda }) => {
-        const { gap, tolerance: tol } = chordGap(([w]) => f(w!), [a], [b], lambda, elementary(2) + 2, ([w]) => 1 + Math.abs(w!));
+      name: 'correction: f(w) = −log σ(w) is convex (chord inequality)', role: 'correction', reference: 'impl', arbitrary: chords, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ a, b, lambda }) => {
+        const { gap, tolerance: tol } = chordGap(([w]) => f(w!), [a], [b], lambda, elementary(2) + 2, ([w]) => 1 + Math.abs(w!), ctx.dtypes);
         return { value: Math.max(0, gap), bound: tol };
       }),
     }),
     check({
-      name: 'correction: its infimum 0 is not attained: f(w) ≥ σ(−w) > 0', role: 'correction', oracle: IMPL_F64, arbitrary: weights, runs: 'default',
+      name: 'correction: its infimum 0 is not attained: f(w) ≥ σ(−w) > 0', role: 'correction', reference: 'impl', arbitrary: weights, runs: 'default',
       // log(1 + s) ≥ s/(1 + s) with s = e^{−w}.
-      evaluate: (cases) => cases.map(({ w }) => notBelow(f(w), sigmoid(-w), valueTol(w)
-        + tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1) + 2, scale: sigmoid(-w) }))),
+      evaluate: (cases, ctx) => cases.map(({ w }) => notBelow(f(w), sigmoid(-w), valueTol(w, ctx.dtypes)
+        + tolerance({ dtypes: ctx.dtypes, operations: elementary(1) + 2, scale: sigmoid(-w) }))),
     }),
     check({
-      name: 'correction: and it is approached: f(w) ≤ e^{−w}', role: 'correction', oracle: IMPL_F64, arbitrary: weights, runs: 'default',
+      name: 'correction: and it is approached: f(w) ≤ e^{−w}', role: 'correction', reference: 'impl', arbitrary: weights, runs: 'default',
       // log(1 + s) ≤ s with s = e^{−w}.
-      evaluate: (cases) => cases.map(({ w }) => ({ value: Math.max(0, f(w) - Math.exp(-w)),
-        bound: valueTol(w) + tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1), scale: Math.exp(-w) }) })),
+      evaluate: (cases, ctx) => cases.map(({ w }) => ({ value: Math.max(0, f(w) - Math.exp(-w)),
+        bound: valueTol(w, ctx.dtypes) + tolerance({ dtypes: ctx.dtypes, operations: elementary(1), scale: Math.exp(-w) }) })),
     }),
     check({
-      name: 'correction: a strongly convex MSE (N > d) attains its minimum: f(ŵ*) ≤ f(w)', role: 'correction', oracle: 'ml-matrix solve (float64)',
+      name: 'correction: a strongly convex MSE (N > d) attains its minimum: f(ŵ*) ≤ f(w)', role: 'correction', reference: 'solve',
       arbitrary: overdeterminedRegression(), runs: 'default',
-      evaluate: (cases: RegressionCase[]) => cases.map((c) => {
+      evaluate: (cases: RegressionCase[], ctx) => cases.map((c) => {
         const { wStar, gStar, mse } = mseMinimiser(c);
         const d = c.w.map((wi, i) => wi - wStar[i]!);
         // f(w) − f(ŵ*) = g*ᵀd + ½dᵀHd ≥ g*ᵀd: charge the solve residual and two N-term sums.
         const slack = Math.abs(gStar.reduce((s, g, i) => s + g * d[i]!, 0))
-          + tolerance({ dtypes: ['float64', 'float64'], operations: c.N + c.d + 3, scale: mse(c.w) + mse(wStar) });
+          + tolerance({ dtypes: ctx.dtypes, operations: c.N + c.d + 3, scale: mse(c.w) + mse(wStar) });
         return { value: Math.max(0, mse(wStar) - mse(c.w)), bound: slack };
       }),
     }),

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
 import { elementary } from '../../engine/tolerance.ts';
 import {
   chord, regressionCase, regressionChord, sigmoidUnitSample, softmaxRegressionCase, softmaxRegressionChord,
@@ -41,42 +40,42 @@ export default defineItem({
   expectedVerdict: 'definition',
   checks: [
     check({
-      name: 'chord inequality: mean ½ MSE in w', role: 'claim', oracle: IMPL_F64, arbitrary: regressionChord(), runs: 'default',
-      evaluate: (cases) => cases.map(({ X, y, chord: { a, b, lambda } }) =>
-        violation(chordGap(mse(X, y), a, b, lambda, X[0]!.length + X.length + 3, mseTerms(X, y)))),
+      name: 'chord inequality: mean ½ MSE in w', role: 'claim', reference: 'impl', arbitrary: regressionChord(), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ X, y, chord: { a, b, lambda } }) =>
+        violation(chordGap(mse(X, y), a, b, lambda, X[0]!.length + X.length + 3, mseTerms(X, y), ctx.dtypes))),
     }),
     check({
-      name: 'chord inequality: mean softmax-regression cross-entropy in vec(W)', role: 'claim', oracle: IMPL_F64, arbitrary: softmaxRegressionChord(), runs: 'default',
-      evaluate: (cases) => cases.map(({ d, C, X, P, chord: { a, b, lambda } }) =>
-        violation(chordGap(ce(d, C, X, P), a, b, lambda, d + 2 * C + X.length + 4, ceTerms(d, C, X)))),
+      name: 'chord inequality: mean softmax-regression cross-entropy in vec(W)', role: 'claim', reference: 'impl', arbitrary: softmaxRegressionChord(), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ d, C, X, P, chord: { a, b, lambda } }) =>
+        violation(chordGap(ce(d, C, X, P), a, b, lambda, d + 2 * C + X.length + 4, ceTerms(d, C, X), ctx.dtypes))),
     }),
     check({
-      name: 'Hessian of the mean ½ MSE (tfjs) is PSD: λ_min ≥ 0', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`,
+      name: 'Hessian of the mean ½ MSE (tfjs) is PSD: λ_min ≥ 0', role: 'claim', reference: ['eigen', 'tfjs-hessian'],
       arbitrary: regressionCase(), runs: 'hessian',
       evaluate: (cases, ctx) => {
         const hessians = tfjsMseHessians(cases, ctx);
         return eigenvaluesOf(ctx, hessians).map((lambda, b) => negativePart(lambda[0]!,
-          eigenvalueTolerance(cases[b]!.d, mseHessianEntryTolerance(cases[b]!.X), cases[b]!.d * entryNorm(hessians[b]!))));
+          eigenvalueTolerance(cases[b]!.d, mseHessianEntryTolerance(cases[b]!.X, ctx.dtypes), cases[b]!.d * entryNorm(hessians[b]!))));
       },
     }),
     check({
-      name: 'Hessian of the softmax-regression cross-entropy (tfjs) is PSD: λ_min ≥ 0', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`,
+      name: 'Hessian of the softmax-regression cross-entropy (tfjs) is PSD: λ_min ≥ 0', role: 'claim', reference: ['eigen', 'tfjs-hessian'],
       arbitrary: softmaxRegressionCase({ d: [1, 4], C: [2, 4], N: [1, 5] }), runs: 'hessian',
       evaluate: (cases, ctx) => {
         const data = cases.map((c) => ({ ...c, W: c.W.flat() }));
         const hessians = tfjsSoftmaxHessians(data, ctx);
         return eigenvaluesOf(ctx, hessians).map((lambda, b) => {
           const n = data[b]!.d * data[b]!.C;
-          return negativePart(lambda[0]!, eigenvalueTolerance(n, softmaxHessianEntryTolerance(data[b]!), n * entryNorm(hessians[b]!)));
+          return negativePart(lambda[0]!, eigenvalueTolerance(n, softmaxHessianEntryTolerance(data[b]!, ctx.dtypes), n * entryNorm(hessians[b]!)));
         });
       },
     }),
     check({
-      name: 'the chord check can fail: ½(y − σ(wᵀx))² violates it on some chord', role: 'support', oracle: IMPL_F64,
+      name: 'the chord check can fail: ½(y − σ(wᵀx))² violates it on some chord', role: 'support', reference: 'closed-form',
       arbitrary: sigmoidChord, runs: 'default', quantifier: 'exists',
-      evaluate: (cases) => cases.map(({ s, c }) => {
+      evaluate: (cases, ctx) => cases.map(({ s, c }) => {
         const f = (w: number[]) => 0.5 * (s.y - 1 / (1 + Math.exp(-w.reduce((acc, wi, i) => acc + wi * s.x[i]!, 0)))) ** 2;
-        const { gap, tolerance } = chordGap(f, c.a, c.b, c.lambda, s.d + elementary(1) + 4, () => 0.5);
+        const { gap, tolerance } = chordGap(f, c.a, c.b, c.lambda, s.d + elementary(1) + 4, () => 0.5, ctx.dtypes);
         return { value: gap, bound: tolerance, sense: 'atLeast' as const, note: `chord gap ${gap.toExponential(3)}` };
       }),
     }),

@@ -1,7 +1,6 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, eigenOracle } from '../../engine/labels.ts';
 import { overdeterminedRegression, type RegressionCase } from '../../domains/index.ts';
 import { ridgeLogisticCase, type RidgeLogisticCase } from '../../domains/strongConvexity.ts';
 import { symmetricEigen } from '../../../impl/index.ts';
@@ -47,7 +46,7 @@ function growth(c: RidgeLogisticCase, ctx: RunContext, mu: (p: ReturnType<typeof
   const m = mu(p);
   const rise = p.f(c.w) - p.f(wStar) - (m / 2) * norm2(d);
   const tol = Math.abs(dot(gStar, d)) + Math.sqrt(c.d) * p.gradientTol(wStar) * norm(d) + p.valueTol(c.w) + p.valueTol(wStar)
-    + tolerance({ dtypes: ['float64', 'float64'], operations: c.d + 2, scale: m * norm2(d) });
+    + tolerance({ dtypes: ctx.dtypes, operations: c.d + 2, scale: m * norm2(d) });
   return { rise, tol, note: `f(w) − f(w*) − μ/2‖w − w*‖² = ${rise.toExponential(3)}, μ = ${m.toExponential(3)}, ‖∇f(ŵ*)‖ = ${norm(gStar).toExponential(2)}` };
 }
 
@@ -59,32 +58,34 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'f(w) − f(w*) − (μ/2)‖w − w*‖² ≥ 0, μ = λ_min(XᵀX/N)', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)}, ml-matrix solve (float64)`,
+      name: 'f(w) − f(w*) − (μ/2)‖w − w*‖² ≥ 0, μ = λ_min(XᵀX/N)', role: 'claim', reference: ['eigen', 'solve'],
       arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const s = setup(c, ctx);
         const d = c.w.map((wi, i) => wi - s.wStar[i]!);
         const lhs = s.f(c.w) - s.f(s.wStar) - (s.mu / 2) * norm2(d);
-        // Rounding of two N-term sums of size ≤ N·scale, the eigensolver error d²u‖H‖ times ½‖d‖², and the solve residual |g*ᵀd|.
-        const tol = tolerance({ dtypes: ['float64', 'float64'], operations: c.N + c.d + 3, scale: 2 * s.scale })
+        // Rounding of two N-term sums of size ≤ N·scale, the eigensolver error d²u‖H‖ times ½‖d‖² (a part of its own: the
+        // float64 eigensolver against the exact spectrum), and the solve residual |g*ᵀd|.
+        const tol = tolerance({ dtypes: ctx.dtypes, operations: c.N + c.d + 3, scale: 2 * s.scale })
           + tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: hNorm(s.H) * norm2(d) / 2 }) + Math.abs(dot(s.gStar, d));
         return { value: Math.max(0, -lhs), bound: tol, note: `f(w) − f(w*) − μ/2‖w − w*‖² = ${lhs.toExponential(3)}` };
       }),
     }),
     check({
-      name: 'sharp: along the λ_min eigenvector v, f(w* + v) − f(w*) = μ/2', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)}, ml-matrix solve (float64)`,
+      name: 'sharp: along the λ_min eigenvector v, f(w* + v) − f(w*) = μ/2', role: 'claim', reference: ['eigen', 'solve', 'impl'],
       arbitrary: data, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const s = setup(c, ctx);
         const v = symmetricEigen(s.H).vectors[0]!;
         const rise = s.f(s.wStar.map((wi, i) => wi + v[i]!)) - s.f(s.wStar);
-        const tol = tolerance({ dtypes: ['float64', 'float64'], operations: c.N + c.d + 3, scale: 2 * s.scale + hNorm(s.H) })
+        // The two values (and the eigenvector's rounding through H), the eigensolver's own d²u‖H‖ (float64), the solve residual.
+        const tol = tolerance({ dtypes: ctx.dtypes, operations: c.N + c.d + 3, scale: 2 * s.scale + hNorm(s.H) })
           + tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: hNorm(s.H) }) + Math.abs(dot(s.gStar, v));
         return agreement(rise, s.mu / 2, tol, `μ = ${s.mu.toExponential(4)}`);
       }),
     }),
     check({
-      name: 'non-quadratic: ridge logistic regression, f(w) − f(w*) − (λ/2)‖w − w*‖² ≥ 0', role: 'claim', oracle: (ctx) => `impl (float64), Newton minimiser, ${eigenOracle(ctx)}`,
+      name: 'non-quadratic: ridge logistic regression, f(w) − f(w*) − (λ/2)‖w − w*‖² ≥ 0', role: 'claim', reference: ['impl', 'eigen', 'solve'],
       arbitrary: general, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const { rise, tol, note } = growth(c, ctx, (p) => p.mu);
@@ -93,14 +94,14 @@ export default defineItem({
     }),
     check({
       name: 'the check can fail: with μ replaced by the smoothness bound L, some case violates it', role: 'support', quantifier: 'exists',
-      oracle: (ctx) => `impl (float64), Newton minimiser, ${eigenOracle(ctx)}`, arbitrary: general, runs: 'default',
+      reference: ['impl', 'eigen', 'solve'], arbitrary: general, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const { rise, tol, note } = growth(c, ctx, (p) => p.L);
         return { value: -rise, bound: tol, sense: 'atLeast' as const, note };
       }),
     }),
     check({
-      name: 'ŵ* is the minimiser: Newton reached the rounding level of the gradient (it stops there, or fails after its iteration limit)', role: 'support', oracle: IMPL_F64, arbitrary: general, runs: 'default',
+      name: 'ŵ* is the minimiser: Newton reached the rounding level of the gradient (it stops there, or fails after its iteration limit)', role: 'support', reference: ['impl', 'eigen', 'solve'], arbitrary: general, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const p = ridgeLogistic(c, ctx);
         const { wStar, gStar } = newtonMinimiser(p, c.d);
@@ -108,14 +109,16 @@ export default defineItem({
         // new point is about −e, and its computed value adds its own rounding e': ‖ĝ*‖ ≤ ‖e‖ + ‖e'‖ (twice the
         // gradient's rounding), plus the gradient change across the rounding of ŵ* itself (Lipschitz L).
         return { value: norm(gStar), bound: 2 * Math.sqrt(c.d) * p.gradientTol(wStar)
-          + tolerance({ dtypes: ['float64', 'float64'], operations: 1, scale: p.L * wStar.reduce((s, v) => s + Math.abs(v), 0) }) };
+          + tolerance({ dtypes: ctx.dtypes, operations: 1, scale: p.L * wStar.reduce((s, v) => s + Math.abs(v), 0) }) };
       }),
     }),
     check({
-      name: 'impl symmetricEigen eigenvalues ↔ eigen oracle (the eigenvector used above)', role: 'support', oracle: eigenOracle, arbitrary: data, runs: 'default',
+      name: 'symmetricEigen eigenvalues ↔ eigen oracle (impl\'s eigenvector is used above)', role: 'subject', subject: 'symmetricEigen', reference: 'eigen',
+      arbitrary: data, runs: 'default',
+      // Two backward-stable symmetric eigensolvers, each within d² roundings of ‖H‖ of the exact spectrum.
       evaluate: (cases, ctx) => cases.map((c) => {
         const H = gramOf(c.X).map((row) => row.map((v) => v / c.N));
-        return agreement(symmetricEigen(H).values, ctx.eigen.values(H), 2 * tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: hNorm(H) }));
+        return agreement(ctx.subject.api.symmetricEigen!(H).values, ctx.eigen.values(H), 2 * tolerance({ dtypes: ctx.dtypes, operations: c.d * c.d, scale: hNorm(H) }));
       }),
     }),
   ],

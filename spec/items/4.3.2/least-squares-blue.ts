@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { eigenOracle } from '../../engine/labels.ts';
 import { between, matrix, monteCarloSeed, vector } from '../../domains/index.ts';
 import { glsEstimatorMatrix, gram, linearEstimatorCovariance, matMul, olsEstimatorMatrix } from '../../../impl/index.ts';
 import { meanOf, rng } from '../../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_LABEL, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 
 interface Design { d: number; N: number; X: number[][]; beta: number[]; M: number[][]; sigma: number }
 
@@ -43,7 +42,7 @@ const maxAbs = (a: number[][]) => Math.max(...a.flat().map(Math.abs));
 /** Tolerance for entries of C Σ Cᵀ: Cholesky solves (d³), N-term products, scale max|C|²·max σ², conditioned by κ(XᵀX). */
 function covarianceTolerance(c: Design, ctx: RunContext, estimators: number[][][], variances: number[]): number {
   const ev = ctx.eigen.values(gram(c.X));
-  return tolerance({ dtypes: ['float64', 'float64'], operations: c.d ** 3 + 3 * c.N, scale: Math.max(...estimators.map(maxAbs)) ** 2 * c.N * Math.max(...variances),
+  return tolerance({ dtypes: ctx.dtypes, operations: c.d ** 3 + 3 * c.N, scale: Math.max(...estimators.map(maxAbs)) ** 2 * c.N * Math.max(...variances),
     condition: ev[ev.length - 1]! / ev[0]! });
 }
 
@@ -64,7 +63,7 @@ export default defineItem({
   expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'Cov(ε) = σ²I: Cov(C̃y) − Cov(β̂_ols) is PSD for linear unbiased C̃ = C_ols + M(I − H) (eigenvalue oracle)', role: 'condition', oracle: eigenOracle,
+      name: 'Cov(ε) = σ²I: Cov(C̃y) − Cov(β̂_ols) is PSD for linear unbiased C̃ = C_ols + M(I − H) (eigenvalue oracle)', role: 'condition', reference: ['eigen', 'impl'],
       arbitrary: designs, runs: 'default',
       evaluate: (cs, ctx) => cs.map((c) => {
         const ols = olsEstimatorMatrix(c.X), other = competitor(c, ols), variances = c.X.map(() => c.sigma ** 2);
@@ -74,7 +73,7 @@ export default defineItem({
     }),
     check({
       name: 'Cov(ε) = σ²I: β̂_ols unbiased, and E[(c̃_lᵀy − β_l)² − (c_lᵀy − β_l)²] = σ²‖c̃_l − c_l‖² ≥ 0 (Monte Carlo over ε ∼ N(0, σ²I))', role: 'condition',
-      oracle: MONTE_CARLO_LABEL, arbitrary: fc.record({ c: designs, seed: monteCarloSeed() }), runs: 50,
+      reference: ['monte-carlo', 'impl'], arbitrary: fc.record({ c: designs, seed: monteCarloSeed() }), runs: 50,
       evaluate: (cs) => {
         qualifiedMonteCarlo();
         return cs.map(({ c, seed }) => {
@@ -103,7 +102,7 @@ export default defineItem({
       },
     }),
     check({
-      name: 'heteroscedastic Cov(ε) = diag(σ_n²), σ_n² ∈ [10⁻², 10²]: Cov(β̂_gls) − Cov(β̂_ols) PSD (OLS best) — fails', role: 'outside-condition', oracle: eigenOracle,
+      name: 'heteroscedastic Cov(ε) = diag(σ_n²), σ_n² ∈ [10⁻², 10²]: Cov(β̂_gls) − Cov(β̂_ols) PSD (OLS best) — fails', role: 'outside-condition', reference: ['eigen', 'impl'],
       arbitrary: heteroscedastic, runs: 'default',
       evaluate: (cs, ctx) => cs.map(({ design: c, variances }) => {
         const ols = olsEstimatorMatrix(c.X), gls = glsEstimatorMatrix(c.X, variances);

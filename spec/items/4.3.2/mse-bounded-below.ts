@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notBelow } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { real } from '../../domains/index.ts';
 import { squaredError } from '../../../impl/index.ts';
 
@@ -18,7 +17,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'impl squaredError(y, ŷ) ≥ 0 for all y, ŷ ∈ [−10, 10], both conventions', role: 'claim', oracle: 'the bound 0 (exact)', arbitrary: pairs, runs: 'default',
+      name: 'impl squaredError(y, ŷ) ≥ 0 for all y, ŷ ∈ [−10, 10], both conventions', role: 'claim', reference: 'impl', arbitrary: pairs, runs: 'default',
       // A sum of squares is ≥ 0 exactly, and a correctly rounded square of a float64 is never negative: no allowance.
       evaluate: (cases) => cases.map(({ y, yHat }) => {
         const least = Math.min(...conventions.map((c) => squaredError(y, yHat, c)));
@@ -26,9 +25,9 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'y = 1, ŷ = 1 attains L = 0 (impl, both conventions)', role: 'claim', oracle: IMPL_F64, arbitrary: perfect, runs: 1,
-      evaluate: (cases) => cases.map(({ y, yHat }) => agreement(conventions.map((c) => squaredError(y, yHat, c)), [0, 0],
-        tolerance({ dtypes: ['float64', 'float64'], operations: 3, scale: 1 }))),
+      name: 'y = 1, ŷ = 1 attains L = 0 (impl, both conventions)', role: 'claim', reference: 'impl', arbitrary: perfect, runs: 1,
+      evaluate: (cases, ctx) => cases.map(({ y, yHat }) => agreement(conventions.map((c) => squaredError(y, yHat, c)), [0, 0],
+        tolerance({ dtypes: ctx.dtypes, operations: 3, scale: 1 }))),
     }),
   ],
 });

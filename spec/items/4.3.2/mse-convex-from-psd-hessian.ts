@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { chord, regressionCase } from '../../domains/index.ts';
 import { regressionChord } from '../../domains/convexity.ts';
 import { linearPredictions, meanSquaredError, mseLinearGradient, squaredError } from '../../../impl/index.ts';
@@ -27,9 +26,9 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the first-order gap f(v) − f(w) − ∇f(w)ᵀ(v − w) is the Hessian form ½((v − w)ᵀx)² ≥ 0', role: 'claim', oracle: IMPL_F64,
+      name: 'the first-order gap f(v) − f(w) − ∇f(w)ᵀ(v − w) is the Hessian form ½((v − w)ᵀx)² ≥ 0', role: 'claim', reference: 'impl',
       arbitrary: sample, runs: 'default',
-      evaluate: (cases) => cases.map(({ c, chord: { a: w, b: v } }) => {
+      evaluate: (cases, ctx) => cases.map(({ c, chord: { a: w, b: v } }) => {
         const x = c.X[0]!, y = c.y[0]!;
         const f = (p: number[]) => squaredError(y, dot(p, x), 'half');
         const g = mseLinearGradient([x], [y], w, 0, 'half').w;
@@ -39,24 +38,24 @@ export default defineItem({
         // and the form ½(dᵀx)² (d + 2 roundings on (Σ|x_i d_i|)²).
         const xd = d.reduce((s, di, i) => s + Math.abs(di * x[i]!), 0);
         const residual = Math.abs(y) + w.reduce((s, wi, i) => s + Math.abs(wi * x[i]!), 0);
-        const tol = tolerance({ dtypes: ['float64', 'float64'], operations: 2 * c.d + 6,
+        const tol = tolerance({ dtypes: ctx.dtypes, operations: 2 * c.d + 6,
           scale: 2 * Math.max(termSize(x, y)(w), termSize(x, y)(v)) + residual * xd + xd * xd });
         return agreement(gap, 0.5 * dot(d, x) ** 2, tol, `gap ${gap.toExponential(3)}`);
       }),
     }),
     check({
-      name: 'hence convex: chord inequality for ½(y − wᵀx)² in w', role: 'claim', oracle: IMPL_F64, arbitrary: sample, runs: 'default',
-      evaluate: (cases) => cases.map(({ c, chord: { a, b, lambda } }) => {
+      name: 'hence convex: chord inequality for ½(y − wᵀx)² in w', role: 'claim', reference: 'impl', arbitrary: sample, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ c, chord: { a, b, lambda } }) => {
         const x = c.X[0]!, y = c.y[0]!;
-        const { gap, tolerance: tol } = chordGap((w) => squaredError(y, dot(w, x), 'half'), a, b, lambda, c.d + 3, termSize(x, y));
+        const { gap, tolerance: tol } = chordGap((w) => squaredError(y, dot(w, x), 'half'), a, b, lambda, c.d + 3, termSize(x, y), ctx.dtypes);
         return { value: Math.max(0, gap), bound: tol };
       }),
     }),
     check({
-      name: 'and for the batch: chord inequality for the mean ½ MSE in w', role: 'claim', oracle: IMPL_F64, arbitrary: regressionChord(), runs: 'default',
-      evaluate: (cases) => cases.map(({ X, y, chord: { a, b, lambda } }) => {
+      name: 'and for the batch: chord inequality for the mean ½ MSE in w', role: 'claim', reference: 'impl', arbitrary: regressionChord(), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ X, y, chord: { a, b, lambda } }) => {
         const terms = (w: number[]) => Math.max(...X.map((x, n) => termSize(x, y[n]!)(w)));
-        const { gap, tolerance: tol } = chordGap((w) => meanSquaredError(y, linearPredictions(X, w, 0), 'half'), a, b, lambda, X[0]!.length + X.length + 3, terms);
+        const { gap, tolerance: tol } = chordGap((w) => meanSquaredError(y, linearPredictions(X, w, 0), 'half'), a, b, lambda, X[0]!.length + X.length + 3, terms, ctx.dtypes);
         return { value: Math.max(0, gap), bound: tol };
       }),
     }),

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { eigenOracle, tfjsHessian } from '../../engine/labels.ts';
 import { regressionCase, vector } from '../../domains/index.ts';
 import { eigenvalueTolerance, eigenvaluesOf, entryNorm, mseHessianEntryTolerance, tfjsMseHessians } from '../../support/convexity.ts';
 
@@ -15,25 +14,25 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'vᵀHv ≥ 0 with H the tfjs Hessian', role: 'claim', oracle: tfjsHessian, arbitrary: sample, runs: 'hessian',
+      name: 'vᵀHv ≥ 0 with H the tfjs Hessian', role: 'claim', reference: 'tfjs-hessian', arbitrary: sample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const hessians = tfjsMseHessians(cases.map((s) => s.c), ctx);
         return cases.map(({ c, v }, b) => {
           const q = v.reduce((s, vi, i) => s + vi * v.reduce((t, vj, j) => t + hessians[b]![i]![j]! * vj, 0), 0);
-          // vᵀEv ≤ ‖v‖₁²·max|E_ij| for the float32 error E, plus the float64 quadratic form (d² terms).
+          // vᵀEv ≤ ‖v‖₁²·max|E_ij| for the float32 error E, plus the float64 quadratic form (d² terms, a part of its own).
           const l1 = v.reduce((s, vi) => s + Math.abs(vi), 0);
-          const tol = l1 ** 2 * mseHessianEntryTolerance(c.X) + tolerance({ dtypes: ['float64', 'float64'], operations: 2 * c.d, scale: l1 ** 2 * entryNorm(hessians[b]!) });
+          const tol = l1 ** 2 * mseHessianEntryTolerance(c.X, ctx.dtypes) + tolerance({ dtypes: ['float64', 'float64'], operations: 2 * c.d, scale: l1 ** 2 * entryNorm(hessians[b]!) });
           return { value: Math.max(0, -q), bound: tol, note: `vᵀHv = ${q.toExponential(3)}` };
         });
       },
     }),
     check({
-      name: 'every eigenvalue of the tfjs Hessian ≥ 0', role: 'claim', oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`, arbitrary: sample, runs: 'hessian',
+      name: 'every eigenvalue of the tfjs Hessian ≥ 0', role: 'claim', reference: ['eigen', 'tfjs-hessian'], arbitrary: sample, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const hessians = tfjsMseHessians(cases.map((s) => s.c), ctx);
         return eigenvaluesOf(ctx, hessians).map((lambda, b) => {
           const { c } = cases[b]!;
-          return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(c.d, mseHessianEntryTolerance(c.X), c.d * entryNorm(hessians[b]!)),
+          return { value: Math.max(0, -lambda[0]!), bound: eigenvalueTolerance(c.d, mseHessianEntryTolerance(c.X, ctx.dtypes), c.d * entryNorm(hessians[b]!)),
             note: `λ_min = ${lambda[0]!.toExponential(3)}` };
         });
       },

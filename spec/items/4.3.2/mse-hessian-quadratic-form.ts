@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { PRINTED_F64, tfjsHessian } from '../../engine/labels.ts';
 import { regressionCase, vector } from '../../domains/index.ts';
 import { mseHessianEntryTolerance, tfjsMseHessians } from '../../support/convexity.ts';
 
@@ -15,8 +14,8 @@ function quadraticForms(cases: { c: { X: number[][]; y: number[]; w: number[]; d
   return cases.map(({ c, v }, b) => {
     const x = c.X[0]!;
     const l1 = v.reduce((s, vi) => s + Math.abs(vi), 0);
-    // vᵀEv ≤ ‖v‖₁²·max|E_ij| for the float32 error E, plus the float64 forms (2d roundings) on terms ≤ ‖v‖₁² max|x|².
-    const tol = l1 ** 2 * mseHessianEntryTolerance(c.X)
+    // vᵀEv ≤ ‖v‖₁²·max|E_ij| for the float32 error E, plus the float64 forms (2d roundings, a part of their own) on terms ≤ ‖v‖₁² max|x|².
+    const tol = l1 ** 2 * mseHessianEntryTolerance(c.X, ctx.dtypes)
       + tolerance({ dtypes: ['float64', 'float64'], operations: 2 * c.d + 2, scale: l1 ** 2 * Math.max(...x.map((xi) => xi * xi)) });
     return { form: dot(v, hessians[b]!.map((row) => dot(row, v))), square: dot(v, x) ** 2, tol };
   });
@@ -32,20 +31,20 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'vᵀHv (tfjs Hessian of ½(y − wᵀx)²) = (vᵀx)²', role: 'claim', oracle: tfjsHessian, arbitrary: sample, runs: 'hessian',
+      name: 'vᵀHv (tfjs Hessian of ½(y − wᵀx)²) = (vᵀx)²', role: 'claim', reference: 'tfjs-hessian', arbitrary: sample, runs: 'hessian',
       evaluate: (cases, ctx) => quadraticForms(cases, ctx).map(({ form, square, tol }) => agreement(form, square, tol)),
     }),
     check({
-      name: 'and it is ≥ 0: vᵀHv (tfjs Hessian) is not negative beyond rounding', role: 'claim', oracle: tfjsHessian, arbitrary: sample, runs: 'hessian',
+      name: 'and it is ≥ 0: vᵀHv (tfjs Hessian) is not negative beyond rounding', role: 'claim', reference: 'tfjs-hessian', arbitrary: sample, runs: 'hessian',
       evaluate: (cases, ctx) => quadraticForms(cases, ctx).map(({ form, tol }) => ({ value: Math.max(0, -form), bound: tol, note: `vᵀHv = ${form.toExponential(3)}` })),
     }),
     check({
-      name: 'literal: every entry of v equals (vᵀx)²', role: 'literal', oracle: PRINTED_F64, arbitrary: sample, runs: 'default',
+      name: 'literal: every entry of v equals (vᵀx)²', role: 'literal', reference: 'printed', arbitrary: sample, runs: 'default',
       // A d-term dot product and a square, float64; terms ≤ (Σ|v_i x_i|)² and |v_i|.
-      evaluate: (cases) => cases.map(({ c, v }) => {
+      evaluate: (cases, ctx) => cases.map(({ c, v }) => {
         const x = c.X[0]!;
         const s = v.reduce((acc, vi, i) => acc + Math.abs(vi * x[i]!), 0);
-        return agreement(v, v.map(() => dot(v, x) ** 2), tolerance({ dtypes: ['float64', 'float64'], operations: c.d + 2, scale: s ** 2 + 3 }));
+        return agreement(v, v.map(() => dot(v, x) ** 2), tolerance({ dtypes: ctx.dtypes, operations: c.d + 2, scale: s ** 2 + 3 }));
       }),
     }),
   ],

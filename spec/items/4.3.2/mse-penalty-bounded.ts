@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { tolerance } from '../../engine/tolerance.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { notAbove } from '../../engine/close.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, binaryLabel } from '../../domains/index.ts';
 import { squaredError } from '../../../impl/index.ts';
 
@@ -12,7 +11,7 @@ const probabilities = fc.record({ y: fc.oneof(binaryLabel(), between(0, 1)), yHa
 // The most extreme error of a binary label: ŷ at the wrong end.
 const extreme = fc.constantFrom({ y: 1, yHat: 0 }, { y: 0, yHat: 1 });
 // The supremum over [0, 1]² is c (c = ½ or 1), attained at |y − ŷ| = 1; one float64 subtraction, square and halving.
-const rounding = tolerance({ dtypes: ['float64', 'float64'], operations: 3, scale: 1 });
+const rounding = (dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: 3, scale: 1 });
 const conventions = [['half', 0.5], ['unhalved', 1]] as const;
 
 export default defineItem({
@@ -23,16 +22,16 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'y, ŷ ∈ [0, 1]: impl squaredError ≤ c, both conventions', role: 'claim', oracle: 'the bound c (exact)', arbitrary: probabilities, runs: 'default',
-      evaluate: (cases) => cases.map(({ y, yHat }) => {
+      name: 'y, ŷ ∈ [0, 1]: impl squaredError ≤ c, both conventions', role: 'claim', reference: 'impl', arbitrary: probabilities, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ y, yHat }) => {
         const worst = conventions.map(([name, c]) => squaredError(y, yHat, name) - c).reduce((a, b) => Math.max(a, b));
-        return notAbove(worst, 0, rounding);
+        return notAbove(worst, 0, rounding(ctx.dtypes));
       }),
     }),
     check({
-      name: 'the most extreme error (y = 1, ŷ = 0 or y = 0, ŷ = 1) reaches c, both conventions', role: 'claim', oracle: IMPL_F64, arbitrary: extreme, runs: 2,
-      evaluate: (cases) => cases.map(({ y, yHat }) => ({
-        value: Math.max(...conventions.map(([name, c]) => Math.abs(squaredError(y, yHat, name) - c))), bound: rounding,
+      name: 'the most extreme error (y = 1, ŷ = 0 or y = 0, ŷ = 1) reaches c, both conventions', role: 'claim', reference: 'impl', arbitrary: extreme, runs: 2,
+      evaluate: (cases, ctx) => cases.map(({ y, yHat }) => ({
+        value: Math.max(...conventions.map(([name, c]) => Math.abs(squaredError(y, yHat, name) - c))), bound: rounding(ctx.dtypes),
       })),
     }),
   ],

@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, notBelow } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { saturatedLogit } from '../../domains/index.ts';
 import { sigmoidSquaredErrorOfLogit } from '../../../oracles/tfjs/sigmoidUnit.ts';
@@ -22,22 +21,22 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: '|∂L/∂z| (tfjs) = m(1 − m)² ≤ m although |y − ŷ| ≥ σ(3)', role: 'claim', oracle: tfjsGrad, arbitrary: wrongSaturated, runs: 'default',
+      name: '|∂L/∂z| (tfjs) = m(1 − m)² ≤ m although |y − ŷ| ≥ σ(3)', role: 'claim', reference: 'tfjs-grad', arbitrary: wrongSaturated, runs: 'default',
       evaluate: (cases, ctx) => {
         const { derivatives } = tfjsScalar(ctx, cases.map((c) => c.z), sigmoidSquaredErrorOfLogit(cases.map((c) => c.y), 'half'));
         return cases.map((c, b) => {
           const m = 1 / (1 + Math.exp(Math.abs(c.z)));
           // |∂L/∂z| = |y − ŷ|·σ'(z) = (1 − m)·m(1 − m): the gradient is the error damped by σ' ≤ m.
-          return agreement(Math.abs(derivatives[b]!), m * (1 - m) ** 2, sigmoidTolerance(c.z, m, 2), `error |y − ŷ| = ${(1 - m).toFixed(4)}, m = ${m.toExponential(2)}`);
+          return agreement(Math.abs(derivatives[b]!), m * (1 - m) ** 2, sigmoidTolerance(c.z, m, 2, ctx.dtypes), `error |y − ŷ| = ${(1 - m).toFixed(4)}, m = ${m.toExponential(2)}`);
         });
       },
     }),
     check({
-      name: 'the cases are wrong-saturated: |y − ŷ| ≥ σ(3)', role: 'support', oracle: 'closed form σ(z) (float64)',
+      name: 'the cases are wrong-saturated: |y − ŷ| ≥ σ(3)', role: 'support', reference: 'closed-form',
       arbitrary: wrongSaturated, runs: 'default',
       // The generator puts the cases at |y − σ(z)| ≥ σ(3) ≈ 0.9526 by construction, so the bound is attained at |z| = 3;
       // the violation is held to the rounding of one exp, one add, one divide and one subtract (on each side).
-      evaluate: (cases) => cases.map((c) => notBelow(Math.abs(c.y - 1 / (1 + Math.exp(-c.z))), MIN_ERROR, tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1) + 3, scale: 1 }))),
+      evaluate: (cases, ctx) => cases.map((c) => notBelow(Math.abs(c.y - 1 / (1 + Math.exp(-c.z))), MIN_ERROR, tolerance({ dtypes: ctx.dtypes, operations: elementary(1) + 3, scale: 1 }))),
     }),
   ],
 });

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { softmax, squaredDistance } from '../../../impl/index.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
@@ -28,17 +27,17 @@ export default defineItem({
   checks: [
     check({
       name: 'a convex function of Q stays convex in z: ‖p − Softmax(z)‖² satisfies the chord inequality (float64)', role: 'claim',
-      oracle: IMPL_F64, arbitrary: logitTargets, runs: 'default',
-      evaluate: (cases) => cases.map(({ p, c: { a, b, lambda } }) => {
+      reference: 'impl', arbitrary: logitTargets, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ p, c: { a, b, lambda } }) => {
         const f = (z: number[]) => squaredDistance(p, softmax(z));
         const gap = f(mix(a, b, lambda)) - (lambda * f(a) + (1 - lambda) * f(b));
         // Float64 values ≤ 2 from C exps, a sum, a division and a C-term sum of squares, at three points.
-        const tol = 3 * tolerance({ dtypes: ['float64', 'float64'], operations: 2 * a.length + elementary(1) + 4, scale: 2, condition: 1 + Math.max(...a.map(Math.abs), ...b.map(Math.abs)) });
+        const tol = 3 * tolerance({ dtypes: ctx.dtypes, operations: 2 * a.length + elementary(1) + 4, scale: 2, condition: 1 + Math.max(...a.map(Math.abs), ...b.map(Math.abs)) });
         return { value: Math.max(0, gap), bound: tol, note: `chord gap ${gap.toExponential(3)}` };
       }),
     }),
     check({
-      name: 'correction: −Σ p log Softmax(z) (printed, float64) = log Σ e^z − pᵀz (tfjs)', role: 'correction', oracle: tfjsGrad, arbitrary: logitTargets, runs: 'default',
+      name: 'correction: −Σ p log Softmax(z) (printed, float64) = log Σ e^z − pᵀz (tfjs)', role: 'correction', reference: ['tfjs-grad', 'impl'], arbitrary: logitTargets, runs: 'default',
       evaluate: (cases, ctx) => {
         const values = batchedByShape(cases, (s) => String(s.p.length), (group) => ctx.tfjs.derivatives(group.map((s) => s.c.a),
           tfjsLosses.crossEntropyFromLogitsLoss(group.map((s) => s.p), group.map((s) => s.c.a))).values);
@@ -46,7 +45,7 @@ export default defineItem({
           const q = softmax(z);
           const zMax = Math.max(...z.map(Math.abs));
           return agreement(-p.reduce((s, pi, i) => s + pi * Math.log(q[i]!), 0), values[b]!,
-            tolerance({ dtypes: ['float32', 'float64'], operations: 2 * p.length + elementary(2), scale: 2 * zMax + Math.log(p.length), condition: 1 + 2 * zMax }));
+            tolerance({ dtypes: ctx.dtypes, operations: 2 * p.length + elementary(2), scale: 2 * zMax + Math.log(p.length), condition: 1 + 2 * zMax }));
         });
       },
     }),

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { logSumExp, sigmoid, softmax } from '../../../impl/index.ts';
 import { logPartitionHessianPsd, softmaxChords, softmaxTol, tfjsSoftmaxChords } from '../../support/logPartition.ts';
 
@@ -22,26 +21,26 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'Softmax(z)_k satisfies the chord inequality (tfjs values)', role: 'claim', oracle: tfjsGrad, arbitrary: softmaxChords, runs: 'default',
+      name: 'Softmax(z)_k satisfies the chord inequality (tfjs values)', role: 'claim', reference: 'tfjs-grad', arbitrary: softmaxChords, runs: 'default',
       evaluate: (cases, ctx) => tfjsSoftmaxChords(cases, ctx).map(({ fa, fb, fm }, i) => {
         const { c } = cases[i]!;
         const gap = fm - (c.lambda * fa + (1 - c.lambda) * fb);
         // Three float32 Softmax values, each within softmaxTol of the exact one.
-        const tol = 3 * Math.max(softmaxTol(c.a), softmaxTol(c.b));
+        const tol = 3 * Math.max(softmaxTol(c.a, ctx.dtypes), softmaxTol(c.b, ctx.dtypes));
         return { value: Math.max(0, gap), bound: tol, note: `chord gap ${gap.toExponential(3)}` };
       }),
     }),
     check({
-      name: 'correction: Softmax(z)_k = σ(z_k − log Σ_{j≠k} e^{z_j}) (impl softmax ↔ impl sigmoid of a log-sum-exp)', role: 'correction', oracle: IMPL_F64,
+      name: 'correction: Softmax(z)_k = σ(z_k − log Σ_{j≠k} e^{z_j}) (impl softmax ↔ impl sigmoid of a log-sum-exp)', role: 'correction', reference: 'impl',
       arbitrary: softmaxChords, runs: 'default',
-      evaluate: (cases) => cases.map(({ c: { a: z }, k }) => {
+      evaluate: (cases, ctx) => cases.map(({ c: { a: z }, k }) => {
         const others = z.filter((_, j) => j !== k);
         const argument = z[k]! - logSumExp(others);
         // Softmax: C exps, a C-term sum, a division (values ≤ 1). The sigmoid's argument carries the
         // log-sum-exp's rounding on terms ≤ max|z| + log C; σ' ≤ ¼ passes a quarter of it on.
         const zMax = Math.max(...z.map(Math.abs));
-        const tol = tolerance({ dtypes: ['float64', 'float64'], operations: z.length + elementary(2) + 2, scale: 1 })
-          + tolerance({ dtypes: ['float64', 'float64'], operations: z.length + elementary(2) + 2, scale: (2 * zMax + Math.log(z.length)) / 4 });
+        const tol = tolerance({ dtypes: ctx.dtypes, operations: z.length + elementary(2) + 2, scale: 1 })
+          + tolerance({ dtypes: ctx.dtypes, operations: z.length + elementary(2) + 2, scale: (2 * zMax + Math.log(z.length)) / 4 });
         return agreement(softmax(z)[k]!, sigmoid(argument), tol);
       }),
     }),

@@ -11,8 +11,8 @@ const ETA = 1;
 const ADAM: AdamConfig = { learningRate: ETA, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 /** More steps than any start in range needs under gradient descent on the MSE (≈ e^{|z₀|}); a run that hits it counts as never arriving. */
 const STEP_CAP = 1e6;
-// Simulations, not measurements with rounding: the step counts are integers, the bounds proved below.
-const SIMULATION = 'closed-form step bounds (proved from |∂L/∂z|), impl float64 simulation';
+// Simulations, not measurements with rounding: the step counts are integers (impl's float64 gradients and Adam), the
+// bounds closed forms proved below.
 
 const mseGradient = (z: number) => sigmoidMseGradient([[1]], [1], [z], 0, 'half').w[0]!;
 const ceGradient = (z: number) => logisticCrossEntropyGradient([[1]], [1], [z], 0).w[0]!;
@@ -47,21 +47,21 @@ export default defineItem({
   expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'gradient descent on ½(1 − σ(z))²: steps from z₀ to ŷ = ½ ≥ e^{|z₀|−1}/η (impl simulation)', role: 'condition', oracle: SIMULATION, arbitrary: starts, runs: 40,
+      name: 'gradient descent on ½(1 − σ(z))²: steps from z₀ to ŷ = ½ ≥ e^{|z₀|−1}/η (impl simulation)', role: 'condition', reference: ['impl', 'closed-form'], arbitrary: starts, runs: 40,
       evaluate: (cases) => cases.map(({ z0 }) => {
         const n = descentSteps(z0, mseGradient);
         return { value: n, bound: slowBound(z0), sense: 'atLeast' as const, note: `z₀ = ${z0.toFixed(3)}, loss ${startLoss(z0).toFixed(4)}: ${n} steps` };
       }),
     }),
     check({
-      name: 'control, same start: gradient descent on the cross-entropy needs ≤ 2|z₀|/η + 1 steps (impl simulation)', role: 'condition', oracle: SIMULATION, arbitrary: starts, runs: 40,
+      name: 'control, same start: gradient descent on the cross-entropy needs ≤ 2|z₀|/η + 1 steps (impl simulation)', role: 'condition', reference: ['impl', 'closed-form'], arbitrary: starts, runs: 40,
       evaluate: (cases) => cases.map(({ z0 }) => {
         const n = descentSteps(z0, ceGradient);
         return { value: n, bound: fastBound(z0), note: `z₀ = ${z0.toFixed(3)}: ${n} steps` };
       }),
     }),
     check({
-      name: 'Adam (impl) on ½(1 − σ(z))²: steps from z₀ to ŷ = ½ ≥ e^{|z₀|−1}/η — fails', role: 'outside-condition', oracle: SIMULATION, arbitrary: starts, runs: 40,
+      name: 'Adam (impl) on ½(1 − σ(z))²: steps from z₀ to ŷ = ½ ≥ e^{|z₀|−1}/η — fails', role: 'outside-condition', reference: ['impl', 'closed-form'], arbitrary: starts, runs: 40,
       evaluate: (cases) => cases.map(({ z0 }) => {
         const n = adamSteps(z0);
         return { value: n, bound: slowBound(z0), sense: 'atLeast' as const, note: `z₀ = ${z0.toFixed(3)}: ${n} Adam steps` };
