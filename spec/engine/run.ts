@@ -56,6 +56,8 @@ export interface ItemResult {
   counterexample?: Counterexample;
   /** Wall time of the item's checks (for junit.xml; never part of a published report). */
   durationMs?: number;
+  /** CPU time of the item's checks in its worker (user + system): its cost whatever else the machine runs. */
+  cpuMs?: number;
 }
 
 const passes = (o: Outcome) => ((o.sense ?? 'atMost') === 'atMost' ? o.value <= o.bound : o.value >= o.bound);
@@ -274,11 +276,18 @@ export function formatMargin(m: number): string {
   return Number.isFinite(m) ? m.toPrecision(3) : m > 0 ? '∞' : 'NaN';
 }
 
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 1000);
+}
+
 export async function runItem(item: ItemDefinition, ctx: RunContext): Promise<ItemResult> {
   const started = performance.now();
+  const cpu = typeof process !== 'undefined' && process.cpuUsage ? process.cpuUsage() : undefined;
   const checks: CheckResult[] = [];
   for (const check of item.checks) checks.push(await runCheck(check, ctx));
   const { verdict, reason } = deriveVerdict(item, checks, ctx.subject.isAuditReference);
   const counterexample = checks.find((c) => c.counterexample && (c.role === 'claim' || c.role === 'outside-condition'))?.counterexample;
-  return { id: item.id, verdict, reason, checks, ...(counterexample ? { counterexample } : {}), durationMs: Math.round(performance.now() - started) };
+  return { id: item.id, verdict, reason, checks, ...(counterexample ? { counterexample } : {}), durationMs: Math.round(performance.now() - started),
+    ...(cpu ? { cpuMs: cpuMsSince(cpu) } : {}) };
 }
