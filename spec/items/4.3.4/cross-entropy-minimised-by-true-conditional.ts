@@ -3,7 +3,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
-import { magnitude } from '../../engine/close.ts';
+import { magnitude, notBelow } from '../../engine/close.ts';
 import { classProbabilities, monteCarloSeed, simplexPoint } from '../../domains/index.ts';
 import { bayesZeroOneDecision, expectedZeroOneRisk, klDivergence, softmax } from '../../../impl/index.ts';
 import { categorical, drawSample, meanOf } from '../../../oracles/monteCarlo.ts';
@@ -22,7 +22,7 @@ export default defineItem({
   quote: '如果交叉熵损失达到最小，则条件众数预测也是最优的',
   statement: 'The expected cross-entropy E_{y∼P(y|x)}[−log q_y] is minimised exactly at q = P(·|x) (its excess over the minimum is KL(P‖q) ≥ 0), so the argmax of the cross-entropy minimiser is the conditional mode, the Bayes decision under 0-1 loss.',
   reading: 'In the Bayes-decision framework of 4.3.30 and 4.3.31: the minimum over all predicted distributions q(·|x), pointwise in x (the population minimiser). This is the property surrogate-loss theory calls classification calibration (Fisher consistency).',
-  notes: 'Scope: the property is the loss\'s, not a trained model\'s. Over a restricted model class that does not contain P(y|x) (a misspecified model), the cross-entropy minimiser need not predict the conditional mode, as the squared-loss minimiser need not be E[y|x] in 4.3.30; the sentence, like 4.3.30, is read in the unrestricted setting of the surrounding formulas.',
+  notes: 'Second reading: no check showed the "exactly at q = P" part, that every other q has a strictly larger expected cross-entropy. Settled: a claim check now shows the excess KL(P‖q) strictly positive for q ≠ P, quantitatively: KL(P‖q) ≥ ½‖P − q‖₁² (Pinsker). Scope: the property is the loss\'s, not a trained model\'s. Over a restricted model class that does not contain P(y|x) (a misspecified model), the cross-entropy minimiser need not predict the conditional mode, as the squared-loss minimiser need not be E[y|x] in 4.3.30; the sentence, like 4.3.30, is read in the unrestricted setting of the surrounding formulas.',
   expectedVerdict: 'holds',
   checks: [
     check({
@@ -38,6 +38,17 @@ export default defineItem({
           return { value: Math.abs(e.estimate - kl), bound: monteCarloTolerance(e, scale), note: `excess ≈ ${e.estimate.toPrecision(4)} ± ${e.standardError.toPrecision(2)}, KL = ${kl.toPrecision(4)}` };
         });
       },
+    }),
+    check({
+      name: 'exactly at q = P: the excess KL(p‖q) is strictly positive for q ≠ p, at least ½‖p − q‖₁² (Pinsker), beyond rounding', role: 'claim', reference: 'impl',
+      arbitrary: pAndQ, runs: 'default',
+      evaluate: (cs, ctx) => cs.map(({ p, q }) => {
+        const kl = klDivergence(p, q), l1 = p.reduce((s, pc, c) => s + Math.abs(pc - q[c]!), 0);
+        // C terms p_c log(p_c/q_c), each a division and a log, of size ≤ p_c |log(p_c/q_c)|.
+        const scale = p.reduce((s, pc, c) => s + pc * Math.abs(Math.log(pc / q[c]!)), 0) + l1;
+        return notBelow(kl, 0.5 * l1 * l1, tolerance({ dtypes: ctx.dtypes, operations: elementary(p.length) + 2 * p.length + 2, scale }),
+          `KL = ${kl.toPrecision(4)}, ½‖p − q‖₁² = ${(0.5 * l1 * l1).toPrecision(4)}`);
+      }),
     }),
     check({
       name: 'the gradient in the logits of the expected cross-entropy vanishes at softmax(z) = p, z = log p (tfjs autodiff)', role: 'claim', oracle: tfjsGrad,
