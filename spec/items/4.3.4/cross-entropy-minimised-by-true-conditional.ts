@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { magnitude, notBelow } from '../../engine/close.ts';
 import { classProbabilities, monteCarloSeed, simplexPoint } from '../../domains/index.ts';
 import { bayesZeroOneDecision, expectedZeroOneRisk, klDivergence, softmax } from '../../../impl/index.ts';
 import { categorical, drawSample, meanOf } from '../../../oracles/monteCarlo.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
-import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 
 const argmax = (v: number[]) => v.reduce((best, x, c) => (x > v[best]! ? c : best), 0);
 
@@ -26,7 +25,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'E_y[−log q_y] − E_y[−log p_y] = KL(p‖q) ≥ 0 (Monte Carlo over y ∼ p vs impl klDivergence)', role: 'claim', oracle: MONTE_CARLO_LABEL,
+      name: 'E_y[−log q_y] − E_y[−log p_y] = KL(p‖q) ≥ 0 (Monte Carlo over y ∼ p vs impl klDivergence)', role: 'claim', reference: ['monte-carlo', 'impl'],
       arbitrary: pAndQ, runs: 200,
       evaluate: (cs) => {
         qualifiedMonteCarlo();
@@ -51,7 +50,7 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'the gradient in the logits of the expected cross-entropy vanishes at softmax(z) = p, z = log p (tfjs autodiff)', role: 'claim', oracle: tfjsGrad,
+      name: 'the gradient in the logits of the expected cross-entropy vanishes at softmax(z) = p, z = log p (tfjs autodiff)', role: 'claim', reference: 'tfjs-grad',
       arbitrary: probabilities, runs: 'default',
       evaluate: (cs, ctx) => {
         const z = cs.map((p) => p.map(Math.log));
@@ -60,16 +59,16 @@ export default defineItem({
         // Entries softmax(z)_k − p_k of size ≤ 1: C exps, a C-term sum and a division; float32 rounding of z moves
         // softmax by ≲ u·max|z| relative.
         return cs.map((p, i) => ({ value: magnitude(grads[i]!), bound: tolerance({
-          dtypes: ['float32', 'float64'], operations: elementary(p.length) + p.length + 2, scale: 1, condition: 1 + magnitude(z[i]!) }) }));
+          dtypes: ctx.dtypes, operations: elementary(p.length) + p.length + 2, scale: 1, condition: 1 + magnitude(z[i]!) }) }));
       },
     }),
     check({
-      name: 'argmax of the minimiser softmax(log p) has the Bayes 0-1 risk min_c (1 − p_c)', role: 'claim', oracle: IMPL_F64,
+      name: 'argmax of the minimiser softmax(log p) has the Bayes 0-1 risk min_c (1 − p_c)', role: 'claim', reference: 'impl',
       arbitrary: probabilities, runs: 'default',
-      evaluate: (cs) => cs.map((p) => ({
+      evaluate: (cs, ctx) => cs.map((p) => ({
         value: Math.abs(expectedZeroOneRisk(p, argmax(softmax(p.map(Math.log)))) - expectedZeroOneRisk(p, bayesZeroOneDecision(p))),
         // softmax(log p) reproduces p up to C logs, C exps and a normalisation; a near-tie may flip by that much.
-        bound: tolerance({ dtypes: ['float64', 'float64'], operations: elementary(2 * p.length) + 2 * p.length, scale: 1 }),
+        bound: tolerance({ dtypes: ctx.dtypes, operations: elementary(2 * p.length) + 2 * p.length, scale: 1 }),
       })),
     }),
   ],

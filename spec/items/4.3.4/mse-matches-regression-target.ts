@@ -4,7 +4,7 @@ import { monteCarloSeed, noiseSpec, targetPoint, type NoiseSpec, type TargetPoin
 import { linearPredictions } from '../../../impl/index.ts';
 import { drawSample, shiftedExponential } from '../../../oracles/monteCarlo.ts';
 import { given, num, t } from '../../engine/text.ts';
-import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 import { PROBE_OFFSETS, noiseDistribution, pairedDifference, riskExcessOutcome } from '../../support/bayes.ts';
 
 const fStarOf = (t: TargetPoint) => linearPredictions([t.x], t.w, t.b)[0]!;
@@ -60,7 +60,7 @@ export default defineItem({
   checks: [
     check({
       name: 'skewed zero-mean noise: squared loss\'s Bayes prediction is f*(x): E(y − c)² − E(y − f*)² = (c − f*)² (Monte Carlo, paired)', role: 'condition',
-      oracle: MONTE_CARLO_LABEL, arbitrary: skewed, runs: MC_CASES,
+      reference: ['monte-carlo', 'impl'], arbitrary: skewed, runs: MC_CASES,
       evaluate: (cs: Case[]) => {
         qualifiedMonteCarlo();
         return cs.map((c) => riskExcessOutcome(sampleOf(c), (y, yHat) => (y - yHat) ** 2, fStarOf(c.target), c.noise.sd, (probe) => (probe - fStarOf(c.target)) ** 2));
@@ -68,7 +68,7 @@ export default defineItem({
     }),
     check({
       name: 'skewed zero-mean noise: the absolute loss\'s Bayes prediction misses f*(x) — some c has significantly lower E|y − c| (Monte Carlo, paired)', role: 'condition',
-      oracle: MONTE_CARLO_LABEL, arbitrary: skewed, runs: MC_CASES,
+      reference: ['monte-carlo', 'impl'], arbitrary: skewed, runs: MC_CASES,
       evaluate: (cs: Case[]) => { qualifiedMonteCarlo(); return cs.map(absoluteLossBeatsTarget); },
     }),
     check({
@@ -85,7 +85,7 @@ export default defineItem({
     }),
     check({
       name: 'Gaussian noise (the paragraph\'s assumption): the absolute loss\'s Bayes prediction misses f*(x) — fails, no c does better than f*(x)', role: 'outside-condition',
-      oracle: MONTE_CARLO_LABEL, arbitrary: gaussianNoise, runs: MC_CASES,
+      reference: ['monte-carlo', 'impl'], arbitrary: gaussianNoise, runs: MC_CASES,
       evaluate: (cs: Case[]) => { qualifiedMonteCarlo(); return cs.map(absoluteLossBeatsTarget); },
     }),
   ],
