@@ -1,7 +1,6 @@
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { batchedByShape } from '../../engine/batch.ts';
 import { twoTaskCase, type TwoTaskCase } from '../../domains/index.ts';
 import {
@@ -22,6 +21,7 @@ function taskGradients(c: TwoTaskCase): number[][] {
   return [mseLinearGradient(c.xReg, c.yReg, c.w, 0, 'half').w, logisticCrossEntropyGradient(c.xCls, c.yCls, c.w, 0).w];
 }
 
+/** tfjs (float32) value and gradient in w of the weighted two-task loss, batched per shape. */
 function tfjsTotal(cases: TwoTaskCase[], ctx: RunContext): { values: number[]; gradients: number[][] } {
   const out = batchedByShape(cases, (c) => `${c.d}x${c.xReg.length}x${c.xCls.length}`, (group) => {
     const r = ctx.tfjs.derivatives(group.map((c) => c.w), twoTaskWeightedLoss({
@@ -37,16 +37,20 @@ function tfjsTotal(cases: TwoTaskCase[], ctx: RunContext): { values: number[]; g
 // prediction by u·Σ|w_i x_i| (condition). Value terms are as large as (|y| + Σ|w_i x_i|)² (regression) and
 // Σ|w_i x_i| + 1 (classification), each times its task weight; gradient terms carry one factor |x| instead.
 const predictionScale = (x: number[][], w: number[]) => Math.max(...x.map((row) => row.reduce((s, v, i) => s + Math.abs(v * w[i]!), 0)));
-function tol32(c: TwoTaskCase, what: 'value' | 'gradient'): number {
+function tol32(c: TwoTaskCase, what: 'value' | 'gradient', dtypes: readonly [Dtype, Dtype]): number {
   const pr = predictionScale(c.xReg, c.w) + Math.max(...c.yReg.map(Math.abs)), pc = predictionScale(c.xCls, c.w) + 1;
   const xMax = Math.max(...c.xReg.flat().map(Math.abs), ...c.xCls.flat().map(Math.abs));
   const [wr, wc] = c.taskWeights as [number, number];
   const scale = what === 'value' ? wr * pr * pr + wc * pc : (wr * pr + wc) * xMax;
-  return tolerance({ dtypes: ['float32', 'float64'], operations: c.d + c.xReg.length + c.xCls.length + elementary(2) + 4,
+  return tolerance({ dtypes, operations: c.d + c.xReg.length + c.xCls.length + elementary(2) + 4,
     scale, condition: 1 + Math.max(pr, pc) });
 }
 
 const data = twoTaskCase();
+
+/** The case with only task k weighted (weight 1): tfjs then computes that task's loss alone. */
+const onlyTask = (c: TwoTaskCase, k: 0 | 1): TwoTaskCase => ({ ...c, taskWeights: k === 0 ? [1, 0] : [0, 1] });
+const scores = (x: number[][], w: number[]) => x.map((row) => row.reduce((s, v, i) => s + v * w[i]!, 0));
 
 export default defineItem({
   id: '4.3.32', kind: 'formula', section: '4.3.4', definition: true,
@@ -56,22 +60,51 @@ export default defineItem({
   expectedVerdict: 'definition',
   checks: [
     check({
-      name: 'printed Σ w_k L_k (impl task losses) ↔ tfjs value of the combined two-task loss', role: 'claim', oracle: tfjsGrad,
+      name: 'printed Σ w_k L_k (impl task losses) ↔ tfjs value of the combined two-task loss', role: 'claim', reference: ['tfjs-grad', 'impl'],
       arbitrary: data, runs: 'default',
       evaluate: (cs, ctx) => {
         const { values } = tfjsTotal(cs, ctx);
-        return cs.map((c, b) => agreement(printed(c.taskWeights, taskLosses(c)), values[b]!, tol32(c, 'value')));
+        return cs.map((c, b) => agreement(printed(c.taskWeights, taskLosses(c)), values[b]!, tol32(c, 'value', ctx.dtypes)));
       },
     }),
     check({
-      name: '∇L_total = Σ w_k ∇L_k: tfjs autodiff of the sum ↔ weighted sum of impl task gradients', role: 'claim', oracle: tfjsGrad,
+      name: '∇L_total = Σ w_k ∇L_k: tfjs autodiff of the sum ↔ weighted sum of impl task gradients', role: 'claim', reference: ['tfjs-grad', 'impl'],
       arbitrary: data, runs: 'default',
       evaluate: (cs, ctx) => {
         const { gradients } = tfjsTotal(cs, ctx);
         return cs.map((c, b) => {
           const g = taskGradients(c);
           const combined = c.w.map((_, i) => printed(c.taskWeights, g.map((gk) => gk[i]!)));
-          return agreement(combined, gradients[b]!, tol32(c, 'gradient'));
+          return agreement(combined, gradients[b]!, tol32(c, 'gradient', ctx.dtypes));
+        });
+      },
+    }),
+    check({
+      name: 'subject task losses: ½·meanSquaredError of the regression head and the mean binaryCrossEntropyFromLogit of the classifier ↔ tfjs value of each task loss alone', role: 'subject',
+      subject: ['meanSquaredError', 'binaryCrossEntropyFromLogit'], reference: 'tfjs-grad', arbitrary: data, runs: 'default',
+      evaluate: (cs, ctx) => {
+        const api = ctx.subject.api;
+        const regression = tfjsTotal(cs.map((c) => onlyTask(c, 0)), ctx).values, classification = tfjsTotal(cs.map((c) => onlyTask(c, 1)), ctx).values;
+        return cs.map((c, b) => {
+          const z = scores(c.xCls, c.w);
+          const subject = [api.meanSquaredError!(c.yReg, scores(c.xReg, c.w), 'half'), z.reduce((s, zn, n) => s + api.binaryCrossEntropyFromLogit!(c.yCls[n]!, zn), 0) / z.length];
+          const o = [agreement(subject[0]!, regression[b]!, tol32(onlyTask(c, 0), 'value', ctx.dtypes)), agreement(subject[1]!, classification[b]!, tol32(onlyTask(c, 1), 'value', ctx.dtypes))];
+          return o[0]!.value / o[0]!.bound >= o[1]!.value / o[1]!.bound ? o[0]! : o[1]!;
+        });
+      },
+    }),
+    check({
+      name: 'subject task gradients: mseLinearGradient (½ convention) and logisticCrossEntropyGradient in w ↔ tfjs autodiff of each task loss alone', role: 'subject',
+      subject: ['mseLinearGradient', 'logisticCrossEntropyGradient'], reference: 'tfjs-grad', arbitrary: data, runs: 'default',
+      evaluate: (cs, ctx) => {
+        const api = ctx.subject.api;
+        const regression = tfjsTotal(cs.map((c) => onlyTask(c, 0)), ctx).gradients, classification = tfjsTotal(cs.map((c) => onlyTask(c, 1)), ctx).gradients;
+        return cs.map((c, b) => {
+          const o = [
+            agreement(api.mseLinearGradient!(c.xReg, c.yReg, c.w, 0, 'half').w, regression[b]!, tol32(onlyTask(c, 0), 'gradient', ctx.dtypes)),
+            agreement(api.logisticCrossEntropyGradient!(c.xCls, c.yCls, c.w, 0).w, classification[b]!, tol32(onlyTask(c, 1), 'gradient', ctx.dtypes)),
+          ];
+          return o[0]!.value / o[0]!.bound >= o[1]!.value / o[1]!.bound ? o[0]! : o[1]!;
         });
       },
     }),

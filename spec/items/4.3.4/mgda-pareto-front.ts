@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
 import { given, num, t } from '../../engine/text.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, real, taskGradients, vector } from '../../domains/index.ts';
 import { euclideanNorm, mgdaTwoTasks, minNormCombination } from '../../../impl/index.ts';
 import { solveLinear } from '../../../oracles/linalg.ts';
@@ -59,43 +58,43 @@ export default defineItem({
   expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'min-norm point d of [g₁, g₂]: d·g₁ ≥ ‖d‖² and d·g₂ ≥ ‖d‖² (−d descends on both tasks unless d = 0)', role: 'claim', oracle: IMPL_F64,
+      name: 'min-norm point d of [g₁, g₂]: d·g₁ ≥ ‖d‖² and d·g₂ ≥ ‖d‖² (−d descends on both tasks unless d = 0)', role: 'claim', reference: 'impl',
       arbitrary: twoGradients, runs: 'default',
-      evaluate: (cs) => cs.map(({ g1, g2 }) => {
+      evaluate: (cs, ctx) => cs.map(({ g1, g2 }) => {
         const { direction: d } = minNormCombination(g1, g2);
         const dd = d.reduce((s, x) => s + x * x, 0);
         const shortfall = Math.max(...[g1, g2].map((g) => dd - d.reduce((s, x, i) => s + x * g[i]!, 0)));
         // d-term dot products of terms ≤ ‖g‖², after forming γ (a d-term ratio) and d.
         const scale = Math.max(euclideanNorm(g1), euclideanNorm(g2)) ** 2;
-        return { value: Math.max(0, shortfall), bound: tolerance({ dtypes: ['float64', 'float64'], operations: 3 * g1.length + 6, scale }),
+        return { value: Math.max(0, shortfall), bound: tolerance({ dtypes: ctx.dtypes, operations: 3 * g1.length + 6, scale }),
           note: `‖d‖² = ${dd.toPrecision(4)}` };
       }),
     }),
     check({
-      name: 'MGDA converges to a Pareto-stationary point (min-norm direction ≈ 0) also for non-convex double wells', role: 'claim', oracle: IMPL_F64,
+      name: 'MGDA converges to a Pareto-stationary point (min-norm direction ≈ 0) also for non-convex double wells', role: 'claim', reference: 'impl',
       arbitrary: doubleWells, runs: 'default',
-      evaluate: (cs) => cs.map(({ c1, c2, theta0 }) => {
+      evaluate: (cs, ctx) => cs.map(({ c1, c2, theta0 }) => {
         const limit = mgdaTwoTasks(wellGradient(c1), wellGradient(c2), [theta0], WELL_STEP, WELL_ITERATIONS);
         const { direction } = minNormCombination(wellGradient(c1)(limit), wellGradient(c2)(limit));
         // f' = θ³ − θ + c: 4 roundings, terms ≤ |θ|³ + |θ| + c.
         const t = Math.abs(limit[0]!);
-        return { value: Math.abs(direction[0]!), bound: tolerance({ dtypes: ['float64', 'float64'], operations: 8, scale: t ** 3 + t + 1 }) };
+        return { value: Math.abs(direction[0]!), bound: tolerance({ dtypes: ctx.dtypes, operations: 8, scale: t ** 3 + t + 1 }) };
       }),
     }),
     check({
-      name: 'strictly convex tasks: MGDA\'s limit lies on the Pareto set [a₁, a₂] of L_k = ½‖θ − a_k‖²', role: 'condition', oracle: IMPL_F64,
+      name: 'strictly convex tasks: MGDA\'s limit lies on the Pareto set [a₁, a₂] of L_k = ½‖θ − a_k‖²', role: 'condition', reference: 'impl',
       arbitrary: convexTasks, runs: 'default',
-      evaluate: (cs) => cs.map(({ a1, a2, theta0 }) => {
+      evaluate: (cs, ctx) => cs.map(({ a1, a2, theta0 }) => {
         const limit = mgdaTwoTasks((t) => t.map((x, i) => x - a1[i]!), (t) => t.map((x, i) => x - a2[i]!), theta0, CONVEX_STEP, CONVEX_ITERATIONS);
         // Each step's roundings are halved by the next; a few d-term dot products at scale max|a|, |θ|.
         const scale = Math.max(...a1.map(Math.abs), ...a2.map(Math.abs), ...limit.map(Math.abs), 1);
-        return { value: distanceToSegment(limit, a1, a2), bound: tolerance({ dtypes: ['float64', 'float64'], operations: 2 * (4 * a1.length + 6), scale }) };
+        return { value: distanceToSegment(limit, a1, a2), bound: tolerance({ dtypes: ctx.dtypes, operations: 2 * (4 * a1.length + 6), scale }) };
       }),
     }),
     check({
       name: 'strictly convex tasks with different curvatures: MGDA\'s limit minimises γL₁ + (1 − γ)L₂ for its final min-norm weight γ — a point of the Pareto set (ml-matrix solve)', role: 'condition',
-      oracle: 'ml-matrix solve (float64)', arbitrary: anisotropicTasks, runs: 'default',
-      evaluate: (cs: { tasks: QuadraticTasks; theta0: number[] }[]) => cs.map(({ tasks: { A, a, d }, theta0 }) => {
+      reference: ['impl', 'solve'], arbitrary: anisotropicTasks, runs: 'default',
+      evaluate: (cs: { tasks: QuadraticTasks; theta0: number[] }[], ctx) => cs.map(({ tasks: { A, a, d }, theta0 }) => {
         const [g1, g2] = [quadraticGradient(A[0]!, a[0]!), quadraticGradient(A[1]!, a[1]!)];
         const limit = mgdaTwoTasks(g1, g2, theta0, 1 / Math.max(frobenius(A[0]!), frobenius(A[1]!)), QUADRATIC_ITERATIONS);
         const { gamma } = minNormCombination(g1(limit), g2(limit));
@@ -107,7 +106,7 @@ export default defineItem({
         // max|A|·max|θ − a_k|, so the distance is held to that rounding divided by the floor.
         const spread = Math.max(...[...limit, ...target].map((t, i) => Math.max(Math.abs(t - a[0]![i % d]!), Math.abs(t - a[1]![i % d]!))), 1);
         const aMax = Math.max(...A.flat(2).map(Math.abs));
-        const rounding = tolerance({ dtypes: ['float64', 'float64'], operations: 4 * d + 8, scale: d * aMax * spread });
+        const rounding = tolerance({ dtypes: ctx.dtypes, operations: 4 * d + 8, scale: d * aMax * spread });
         return { value: euclideanNorm(limit.map((t, i) => t - target[i]!)), bound: rounding / QUADRATIC_EIGENVALUE_FLOOR,
           note: `γ = ${gamma.toFixed(4)}, θ∞ = [${limit.map((t) => t.toFixed(4)).join(', ')}]` };
       }),
@@ -125,13 +124,13 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'non-convex tasks: MGDA\'s limit is Pareto optimal — fails, θ = −1 is better on both tasks', role: 'outside-condition', oracle: IMPL_F64,
+      name: 'non-convex tasks: MGDA\'s limit is Pareto optimal — fails, θ = −1 is better on both tasks', role: 'outside-condition', reference: 'impl',
       arbitrary: doubleWells, runs: 'default',
-      evaluate: (cs) => cs.map(({ c1, c2, theta0 }) => {
+      evaluate: (cs, ctx) => cs.map(({ c1, c2, theta0 }) => {
         const [limit] = mgdaTwoTasks(wellGradient(c1), wellGradient(c2), [theta0], WELL_STEP, WELL_ITERATIONS) as [number];
         // How much the point θ = −1 improves on the limit in the task it improves least (> 0: the limit is dominated).
         const improvement = Math.min(well(c1)(limit) - well(c1)(-1), well(c2)(limit) - well(c2)(-1));
-        return { value: Math.max(0, improvement), bound: tolerance({ dtypes: ['float64', 'float64'], operations: 8, scale: 1 }),
+        return { value: Math.max(0, improvement), bound: tolerance({ dtypes: ctx.dtypes, operations: 8, scale: 1 }),
           note: `limit θ = ${limit.toFixed(6)}; f₁, f₂ there ${well(c1)(limit).toFixed(4)}, ${well(c2)(limit).toFixed(4)}; at θ = −1: ${well(c1)(-1).toFixed(4)}, ${well(c2)(-1).toFixed(4)}` };
       }),
     }),
