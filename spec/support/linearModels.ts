@@ -2,7 +2,7 @@
 // dataset (X N×d, y, parameters w, b).
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import type { RegressionCase } from '../domains/index.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 
@@ -29,18 +29,21 @@ export function residualScale(c: RegressionCase): number {
 
 export const inputScale = (c: RegressionCase) => Math.max(...c.X.flat().map(Math.abs), Number.MIN_VALUE);
 
+/** The dtype pair these tolerances were derived for: a float32 tfjs reference against float64 (a check passes its ctx.dtypes). */
+const FLOAT32_VS_FLOAT64: readonly [Dtype, Dtype] = ['float32', 'float64'];
+
 /**
  * float32 vs float64 for gradient entries (c/N) Σ_n r_n x_ni of a linear-MSE model: terms of size
  * ≤ 2·residualScale·max|x| (factor 2 covers the un-halved convention); d + 2 roundings form r_n, N more
  * accumulate the mean, the backward pass mirrors them. Input rounding is inside the terms' size.
  */
-export function linearGradientTolerance(c: RegressionCase): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.N + 3), scale: 2 * residualScale(c) * inputScale(c) });
+export function linearGradientTolerance(c: RegressionCase, dtypes: readonly [Dtype, Dtype] = FLOAT32_VS_FLOAT64): number {
+  return tolerance({ dtypes, operations: 2 * (c.d + c.N + 3), scale: 2 * residualScale(c) * inputScale(c) });
 }
 
 /** Hessian entries (c/N) Σ x_ni x_nj: terms of size ≤ 2·max|x|², N roundings plus the backward pass. */
-export function linearHessianTolerance(c: RegressionCase): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.N + 3), scale: 2 * inputScale(c) ** 2 });
+export function linearHessianTolerance(c: RegressionCase, dtypes: readonly [Dtype, Dtype] = FLOAT32_VS_FLOAT64): number {
+  return tolerance({ dtypes, operations: 2 * (c.d + c.N + 3), scale: 2 * inputScale(c) ** 2 });
 }
 
 /**
@@ -48,10 +51,10 @@ export function linearHessianTolerance(c: RegressionCase): number {
  * σ' ≤ ¼, so terms ≤ 2(1 + max|y|)·max|x|; the logit is a d-term sum whose float32 rounding perturbs
  * it by u·residualScale, which moves σ by at most ¼ of that (κ = 1 + residualScale).
  */
-export function sigmoidGradientTolerance(c: RegressionCase): number {
+export function sigmoidGradientTolerance(c: RegressionCase, dtypes: readonly [Dtype, Dtype] = FLOAT32_VS_FLOAT64): number {
   const yMax = Math.max(...c.y.map(Math.abs));
   return tolerance({
-    dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.N + elementary(2) + 3), scale: 2 * (1 + yMax) * inputScale(c),
+    dtypes, operations: 2 * (c.d + c.N + elementary(2) + 3), scale: 2 * (1 + yMax) * inputScale(c),
     condition: 1 + residualScale(c),
   });
 }

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, classProbabilities, real } from '../../domains/index.ts';
 import { given, num, t } from '../../engine/text.ts';
 import { binaryCrossEntropy, crossEntropy, entropy, expectedZeroOneRisk, softmax, squaredDistance } from '../../../impl/index.ts';
@@ -44,12 +43,12 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'same ranking, miscalibrated q: E_p[−log q_y] − E_p[−log p_y] > 0 (strictly, beyond rounding)', role: 'claim', oracle: IMPL_F64,
+      name: 'same ranking, miscalibrated q: E_p[−log q_y] − E_p[−log p_y] > 0 (strictly, beyond rounding)', role: 'claim', reference: 'impl',
       arbitrary: miscalibrated, runs: 'default',
-      evaluate: (cs) => cs.map(({ p, q, beta }) => ({
+      evaluate: (cs, ctx) => cs.map(({ p, q, beta }) => ({
         value: crossEntropy(p, q) - entropy(p), sense: 'atLeast' as const,
         // Two C-term sums of p log(·) (each ≤ max|log q| in size) after C exps and logs.
-        bound: tolerance({ dtypes: ['float64', 'float64'], operations: elementary(2 * p.length) + 2 * p.length, scale: Math.max(...q.map((x) => -Math.log(x)), 1) }),
+        bound: tolerance({ dtypes: ctx.dtypes, operations: elementary(2 * p.length) + 2 * p.length, scale: Math.max(...q.map((x) => -Math.log(x)), 1) }),
         note: `β = ${beta.toFixed(3)}`,
       })),
     }),
@@ -64,22 +63,22 @@ export default defineItem({
       })),
     }),
     check({
-      name: 'same ranking, miscalibrated q: the 0-1 risk of argmax q equals that of argmax p (exactly)', role: 'claim', oracle: IMPL_F64,
+      name: 'same ranking, miscalibrated q: the 0-1 risk of argmax q equals that of argmax p (exactly)', role: 'claim', reference: 'impl',
       arbitrary: miscalibrated, runs: 'default',
       evaluate: (cs) => cs.map(({ p, q }) => ({ value: Math.abs(expectedZeroOneRisk(p, argmax(q)) - expectedZeroOneRisk(p, argmax(p))), bound: 0 })),
     }),
     check({
-      name: 'binary, q_x = σ(β·logit p_x + c): the expected cross-entropy exceeds that of the calibrated p_x (strictly, beyond rounding)', role: 'claim', oracle: IMPL_F64,
+      name: 'binary, q_x = σ(β·logit p_x + c): the expected cross-entropy exceeds that of the calibrated p_x (strictly, beyond rounding)', role: 'claim', reference: 'impl',
       arbitrary: binaryPopulation, runs: 'default',
-      evaluate: (cs) => cs.map(({ pi, p, q, beta, c }) => ({
+      evaluate: (cs, ctx) => cs.map(({ pi, p, q, beta, c }) => ({
         value: expectedBinaryCrossEntropy(pi, p, q) - expectedBinaryCrossEntropy(pi, p, p), sense: 'atLeast' as const,
         // Two M-term weighted sums of binary cross-entropies (two logs each), terms ≤ max|log q|, |log(1 − q)|.
-        bound: tolerance({ dtypes: ['float64', 'float64'], operations: elementary(4) + 2 * pi.length + 4, scale: Math.max(...q.flatMap((x) => [-Math.log(x), -Math.log1p(-x)]), 1) }),
+        bound: tolerance({ dtypes: ctx.dtypes, operations: elementary(4) + 2 * pi.length + 4, scale: Math.max(...q.flatMap((x) => [-Math.log(x), -Math.log1p(-x)]), 1) }),
         note: `β = ${beta.toFixed(3)}, c = ${c.toFixed(3)}`,
       })),
     }),
     check({
-      name: 'binary, q_x = σ(β·logit p_x + c): the population AUC loss of q equals that of p (exactly: it sees only the order)', role: 'claim', oracle: 'population AUC loss (float64)',
+      name: 'binary, q_x = σ(β·logit p_x + c): the population AUC loss of q equals that of p (exactly: it sees only the order)', role: 'claim', reference: 'closed-form',
       arbitrary: binaryPopulation, runs: 'default',
       evaluate: (cs) => cs.map(({ pi, p, q }) => ({ value: Math.abs(populationAucLoss(pi, p, q) - populationAucLoss(pi, p, p)), bound: 0 })),
     }),

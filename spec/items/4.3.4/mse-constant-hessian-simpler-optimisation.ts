@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
-import { eigenOracle, tfjsHessian } from '../../engine/labels.ts';
 import { between, binaryClassificationCase, matrix, real, regressionCase, vector, type RegressionCase } from '../../domains/index.ts';
 import { inputScale, linearHessianTolerance, residualScale, tfjsLinearModel } from '../../support/linearModels.ts';
 import { eigenvalueTolerance, eigenvaluesOf, entryNorm } from '../../support/convexity.ts';
@@ -22,8 +21,8 @@ const sigmoidData = binaryClassificationCase({ d: [1, 4], N: [1, 6] });
  * ≤ ½·max|x|²; three sigmoid evaluations, d + N sums, the nested backward pass; float32 rounding of the logit
  * moves φ'' by at most |φ'''|·u·residualScale (|φ'''| ≤ 1: κ = 1 + residualScale).
  */
-function sigmoidMseHessianTolerance(c: RegressionCase): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.N + elementary(3) + 4), scale: 0.5 * inputScale(c) ** 2,
+function sigmoidMseHessianTolerance(c: RegressionCase, dtypes: readonly [Dtype, Dtype]): number {
+  return tolerance({ dtypes, operations: 2 * (c.d + c.N + elementary(3) + 4), scale: 0.5 * inputScale(c) ** 2,
     condition: 1 + residualScale(c) });
 }
 
@@ -113,23 +112,23 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'linear model: tfjs Hessians of the mean ½ MSE at two parameter points agree', role: 'condition', oracle: tfjsHessian,
+      name: 'linear model: tfjs Hessians of the mean ½ MSE at two parameter points agree', role: 'condition', reference: 'tfjs-hessian',
       arbitrary: linearPairs, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const first = tfjsLinearModel(cases.map((c) => c.first), ctx, 'linear-mse', 'half', true);
         const second = tfjsLinearModel(cases.map((c) => c.second), ctx, 'linear-mse', 'half', true);
-        // Two float32 computations of the same constant: twice the float32-vs-float64 tolerance.
-        return cases.map((c, b) => agreement(first[b]!.hessian!, second[b]!.hessian!, 2 * linearHessianTolerance(c.first)));
+        // Two float32 computations of the same constant: each within the float32-vs-float64 tolerance of it.
+        return cases.map((c, b) => agreement(first[b]!.hessian!, second[b]!.hessian!, 2 * linearHessianTolerance(c.first, ctx.dtypes)));
       },
     }),
     check({
-      name: 'sigmoid output (classification): tfjs Hessians of the mean ½(y − σ(wᵀx + b))² at two parameter points agree — fails', role: 'outside-condition', oracle: tfjsHessian,
+      name: 'sigmoid output (classification): tfjs Hessians of the mean ½(y − σ(wᵀx + b))² at two parameter points agree — fails', role: 'outside-condition', reference: 'tfjs-hessian',
       arbitrary: sigmoidPairs, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const first = tfjsLinearModel(cases.map((c) => c.first), ctx, 'sigmoid-mse', 'half', true);
         const second = tfjsLinearModel(cases.map((c) => c.second), ctx, 'sigmoid-mse', 'half', true);
         return cases.map((c, b) => agreement(first[b]!.hessian!, second[b]!.hessian!,
-          sigmoidMseHessianTolerance(c.first) + sigmoidMseHessianTolerance(c.second)));
+          sigmoidMseHessianTolerance(c.first, ctx.dtypes) + sigmoidMseHessianTolerance(c.second, ctx.dtypes)));
       },
     }),
     check({
@@ -142,11 +141,11 @@ export default defineItem({
     }),
     check({
       name: 'sigmoid output (classification): the Hessian of the mean ½(y − σ(wᵀx + b))² is positive semidefinite, as cross-entropy\'s is — fails (λ_min < 0)', role: 'outside-condition',
-      oracle: (ctx) => `${eigenOracle(ctx)} of ${ctx.tfjs.label('hessian')}`, arbitrary: sigmoidData, runs: 'hessian',
+      reference: ['eigen', 'tfjs-hessian'], arbitrary: sigmoidData, runs: 'hessian',
       evaluate: (cases, ctx) => {
         const hessians = tfjsLinearModel(cases, ctx, 'sigmoid-mse', 'half', true).map((r) => r.hessian!);
         return eigenvaluesOf(ctx, hessians).map((lambda, b) => ({ value: Math.max(0, -lambda[0]!), note: `λ_min = ${lambda[0]!.toExponential(3)}`,
-          bound: eigenvalueTolerance(cases[b]!.d, sigmoidMseHessianTolerance(cases[b]!), cases[b]!.d * entryNorm(hessians[b]!)) }));
+          bound: eigenvalueTolerance(cases[b]!.d, sigmoidMseHessianTolerance(cases[b]!, ctx.dtypes), cases[b]!.d * entryNorm(hessians[b]!)) }));
       },
     }),
   ],
