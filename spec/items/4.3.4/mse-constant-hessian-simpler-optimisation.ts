@@ -86,6 +86,19 @@ function oneNewtonStep(loss: Loss, c: NewtonCase, dtypes: readonly [Dtype, Dtype
     bound: tolerance({ dtypes, operations: 3 * d + N + elementary(2) + 6, scale }) };
 }
 
+/**
+ * "One Newton step solves it": for every start the gradient left is rounding (forall), or, for a loss it does not
+ * solve, some start is left with a gradient clearly above rounding (exists: a witness clears its bound by the margin).
+ */
+const newtonCheck = (loss: Loss, name: string, role: 'condition' | 'outside-condition', quantifier: 'forall' | 'exists' = 'forall') => check({
+  name, role, reference: ['impl', 'solve'], arbitrary: newtonCase, runs: 'default', quantifier,
+  evaluate: (cs: NewtonCase[], ctx) => cs.map((c) => {
+    const r = oneNewtonStep(loss, c, ctx.dtypes);
+    return { value: r.gradient, bound: r.bound, sense: quantifier === 'exists' ? 'atLeast' as const : 'atMost' as const,
+      note: `max|∇L| ${r.start.toExponential(2)} → ${r.gradient.toExponential(2)} after one Newton step` };
+  }),
+});
+
 export default defineItem({
   id: 'mse-constant-hessian-simpler-optimisation', kind: 'claim', section: '4.3.4',
   quote: 'MSE 的 Hessian 是常数，优化相对简单',
@@ -95,22 +108,8 @@ export default defineItem({
   notes: 'Second reading: "优化相对简单" was never measured, only the constant Hessian. Settled: simplicity is measured by what one Newton step does: on the linear model it solves the MSE exactly (the gradient it leaves is rounding, from any start), on the same linear score it does not solve the cross-entropy (logistic regression, targets P(y = 1 | x)) from every start, and on a sigmoid output it does not solve the MSE either (an outside-condition check, next to the Hessian\'s). The second half of the sentence — cross-entropy\'s Hessian depends on the predictions, its gradients are better — is checked by ce-hessian-parameter-dependent, ce-gradient-no-sigmoid-factor and mse-sigmoid-gradient-vanishes. The sentence that follows (in classification cross-entropy is usually easier to train than MSE) itself presupposes the classification setting in which the constant Hessian fails.',
   expectedVerdict: 'conditional',
   checks: [
-    check({
-      name: 'linear model: one Newton step (the normal equations) from any start solves the MSE exactly — the gradient it leaves is rounding', role: 'condition', reference: ['impl', 'solve'],
-      arbitrary: newtonCase, runs: 'default',
-      evaluate: (cs: NewtonCase[], ctx) => cs.map((c) => {
-        const r = oneNewtonStep('linear-mse', c, ctx.dtypes);
-        return { value: r.gradient, bound: r.bound, note: `max|∇L| ${r.start.toExponential(2)} → ${r.gradient.toExponential(2)} after one Newton step` };
-      }),
-    }),
-    check({
-      name: 'the same linear score with cross-entropy against P(y = 1 | x) (logistic regression): one Newton step does not solve it from every start — some start is left with a gradient clearly above rounding', role: 'condition', reference: ['impl', 'solve'],
-      arbitrary: newtonCase, runs: 'default', quantifier: 'exists',
-      evaluate: (cs: NewtonCase[], ctx) => cs.map((c) => {
-        const r = oneNewtonStep('logistic-ce', c, ctx.dtypes);
-        return { value: r.gradient, bound: r.bound, sense: 'atLeast' as const, note: `max|∇L| ${r.start.toExponential(2)} → ${r.gradient.toExponential(2)} after one Newton step` };
-      }),
-    }),
+    newtonCheck('linear-mse', 'linear model: one Newton step (the normal equations) from any start solves the MSE exactly — the gradient it leaves is rounding', 'condition'),
+    newtonCheck('logistic-ce', 'the same linear score with cross-entropy against P(y = 1 | x) (logistic regression): one Newton step does not solve it from every start — some start is left with a gradient clearly above rounding', 'condition', 'exists'),
     check({
       name: 'linear model: tfjs Hessians of the mean ½ MSE at two parameter points agree', role: 'condition', reference: 'tfjs-hessian',
       arbitrary: linearPairs, runs: 'hessian',
@@ -131,14 +130,7 @@ export default defineItem({
           sigmoidMseHessianTolerance(c.first, ctx.dtypes) + sigmoidMseHessianTolerance(c.second, ctx.dtypes)));
       },
     }),
-    check({
-      name: 'sigmoid output (classification): one Newton step from any start solves the mean ½(y − σ(wᵀx + b))² — fails, the gradient it leaves is far above rounding', role: 'outside-condition', reference: ['impl', 'solve'],
-      arbitrary: newtonCase, runs: 'default',
-      evaluate: (cs: NewtonCase[], ctx) => cs.map((c) => {
-        const r = oneNewtonStep('sigmoid-mse', c, ctx.dtypes);
-        return { value: r.gradient, bound: r.bound, note: `max|∇L| ${r.start.toExponential(2)} → ${r.gradient.toExponential(2)} after one Newton step` };
-      }),
-    }),
+    newtonCheck('sigmoid-mse', 'sigmoid output (classification): one Newton step from any start solves the mean ½(y − σ(wᵀx + b))² — fails, the gradient it leaves is far above rounding', 'outside-condition'),
     check({
       name: 'sigmoid output (classification): the Hessian of the mean ½(y − σ(wᵀx + b))² is positive semidefinite, as cross-entropy\'s is — fails (λ_min < 0)', role: 'outside-condition',
       reference: ['eigen', 'tfjs-hessian'], arbitrary: sigmoidData, runs: 'hessian',
