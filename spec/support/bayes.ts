@@ -26,13 +26,15 @@ export const PROBE_OFFSETS = [-1, -0.25, 0.25, 1] as const;
  */
 export function riskExcessOutcome(
   sample: Float64Array, loss: (y: number, c: number) => number, center: number, sd: number, excess: (c: number) => number,
+  /** The size of the loss differences summed (default: a squared loss's, (|center| + 10·sd)²). */
+  termScale = (Math.abs(center) + 10 * sd) ** 2,
 ): Outcome {
   let worst: Outcome | undefined;
   for (const delta of PROBE_OFFSETS) {
     const c = center + delta * sd;
     const e = pairedDifference(sample, (y) => loss(y, c), (y) => loss(y, center));
     // Terms are differences of losses at two points at most |δ|·sd apart, over samples of size ~ |y − center|.
-    const o = { value: Math.abs(e.estimate - excess(c)), bound: monteCarloTolerance(e, (Math.abs(center) + 10 * sd) ** 2),
+    const o = { value: Math.abs(e.estimate - excess(c)), bound: monteCarloTolerance(e, termScale),
       note: `c = center ${delta >= 0 ? '+' : '−'} ${Math.abs(delta)}·sd: estimated excess ${e.estimate.toPrecision(4)} ± ${e.standardError.toPrecision(2)}, expected ${excess(c).toPrecision(4)}` };
     if (!worst || o.value / o.bound > worst.value / worst.bound) worst = o;
   }

@@ -1,6 +1,6 @@
 // Weighted-sum minimisers of the multi-task problems of spec/domains/pareto.ts, the task losses, and the
 // measurement "does y Pareto-dominate the minimiser x*?" with its rounding allowance.
-import { tolerance } from '../engine/tolerance.ts';
+import { tolerance, type Dtype } from '../engine/tolerance.ts';
 import { solveLinear } from '../../oracles/linalg.ts';
 import type { ParetoTasks, WeightedParetoCase } from '../domains/pareto.ts';
 
@@ -16,15 +16,15 @@ export function taskLosses(tasks: ParetoTasks, theta: number[]): number[] {
 }
 
 /** Rounding allowance of each L_k(θ) (float64, evaluated twice: at x* and at y). */
-export function taskLossTolerances(tasks: ParetoTasks, theta: number[]): number[] {
+export function taskLossTolerances(tasks: ParetoTasks, theta: number[], dtypes: readonly [Dtype, Dtype] = F64): number[] {
   if (tasks.kind === 'double-well') {
     const t = Math.abs(theta[0]!);
-    return tasks.c.map((c) => tolerance({ dtypes: F64, operations: 8, scale: t ** 4 / 4 + t ** 2 / 2 + Math.abs(c * t) }));
+    return tasks.c.map((c) => tolerance({ dtypes, operations: 8, scale: t ** 4 / 4 + t ** 2 / 2 + Math.abs(c * t) }));
   }
   return tasks.A.map((A, k) => {
     const r = theta.map((t, i) => Math.abs(t - tasks.a[k]![i]!)), sum = r.reduce((s, x) => s + x, 0);
     const aMax = Math.max(...A.flat().map(Math.abs));
-    return tolerance({ dtypes: F64, operations: tasks.A[0]!.length * 2 + 4, scale: 0.5 * aMax * sum * sum, condition: 2 });
+    return tolerance({ dtypes, operations: tasks.A[0]!.length * 2 + 4, scale: 0.5 * aMax * sum * sum, condition: 2 });
   });
 }
 
@@ -78,11 +78,11 @@ export interface DominationMeasurement {
  * Whether y dominates the weighted-sum minimiser x*. The bound on `domination` follows from minimality:
  * Σ_j w_j ΔL_j ≥ −slack with ΔL_j ≤ tol_j for every j gives −ΔL_i ≤ (slack + Σ_j w_j tol_j)/w_i.
  */
-export function dominationOf(c: WeightedParetoCase): DominationMeasurement {
+export function dominationOf(c: WeightedParetoCase, dtypes: readonly [Dtype, Dtype] = F64): DominationMeasurement {
   const { xStar, slack } = weightedMinimiser(c.tasks, c.w);
   const y = probe(xStar, c), delta = y.map((v, i) => v - xStar[i]!);
   const atStar = taskLosses(c.tasks, xStar), atY = taskLosses(c.tasks, y);
-  const tolStar = taskLossTolerances(c.tasks, xStar), tolY = taskLossTolerances(c.tasks, y);
+  const tolStar = taskLossTolerances(c.tasks, xStar, dtypes), tolY = taskLossTolerances(c.tasks, y, dtypes);
   const tol = tolStar.map((t, k) => t + tolY[k]!);
   const change = atY.map((l, k) => l - atStar[k]!);
   const asGood = change.every((dl, k) => dl <= tol[k]!);
@@ -92,7 +92,7 @@ export function dominationOf(c: WeightedParetoCase): DominationMeasurement {
   const weighted = change.reduce((acc, dl, k) => acc + c.w[k]! * dl, 0);
   return {
     domination, dominationBound: (s + weightedTol) / Math.min(...c.w) + Math.max(...tol),
-    undercut: Math.max(0, -weighted), undercutBound: s + weightedTol + tolerance({ dtypes: F64, operations: c.w.length + 2, scale: c.w.reduce((acc, wk, k) => acc + wk * (Math.abs(atY[k]!) + Math.abs(atStar[k]!)), 0) }),
+    undercut: Math.max(0, -weighted), undercutBound: s + weightedTol + tolerance({ dtypes, operations: c.w.length + 2, scale: c.w.reduce((acc, wk, k) => acc + wk * (Math.abs(atY[k]!) + Math.abs(atStar[k]!)), 0) }),
     note: `${c.tasks.kind}, |y − x*| ~ 1e${c.log10Step.toFixed(1)}: ΔL = [${change.map((x) => x.toExponential(2)).join(', ')}], Σ w ΔL = ${weighted.toExponential(2)}`,
   };
 }

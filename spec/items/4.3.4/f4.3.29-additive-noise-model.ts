@@ -3,7 +3,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { monteCarloSeed, noiseSpec, targetPoint, type NoiseSpec, type TargetPoint } from '../../domains/index.ts';
 import { linearPredictions } from '../../../impl/index.ts';
 import { drawSample, meanOf, varianceOf } from '../../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 import { noiseDistribution } from '../../support/bayes.ts';
 
 /** 4.3.29 as printed: y = f*(x) + ε. */
@@ -28,7 +28,7 @@ export default defineItem({
   expectedVerdict: 'definition',
   checks: [
     check({
-      name: 'E[y | x] = f*(x) + E[ε] (Monte Carlo over ε)', role: 'claim', oracle: MONTE_CARLO_LABEL, arbitrary: cases, runs: MC_CASES,
+      name: 'E[y | x] = f*(x) + E[ε] (Monte Carlo over ε)', role: 'claim', reference: ['monte-carlo', 'impl'], arbitrary: cases, runs: MC_CASES,
       evaluate: (cs: Case[]) => {
         qualifiedMonteCarlo();
         return cs.map((c) => {
@@ -39,7 +39,7 @@ export default defineItem({
       },
     }),
     check({
-      name: 'Var[y | x] = Var[ε] (Monte Carlo over ε)', role: 'claim', oracle: MONTE_CARLO_LABEL, arbitrary: cases, runs: MC_CASES,
+      name: 'Var[y | x] = Var[ε] (Monte Carlo over ε)', role: 'claim', reference: ['monte-carlo', 'impl'], arbitrary: cases, runs: MC_CASES,
       evaluate: (cs: Case[]) => {
         qualifiedMonteCarlo();
         return cs.map((c) => {

@@ -3,7 +3,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { monteCarloSeed, noiseSpec, targetPoint, type NoiseSpec, type TargetPoint } from '../../domains/index.ts';
 import { linearPredictions } from '../../../impl/index.ts';
 import { drawSample } from '../../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 import { noiseDistribution, riskExcessOutcome } from '../../support/bayes.ts';
 
 /** The loss of 4.3.30 as printed: L(y, ŷ) = (y − ŷ)². */
@@ -38,17 +38,17 @@ export default defineItem({
   checks: [
     check({
       name: 'ŷ* = E[y|x]: E(y − c)² − E(y − E y)² = (c − E y)² for any noise (Monte Carlo)', role: 'claim',
-      oracle: MONTE_CARLO_LABEL, arbitrary: anyNoise, runs: MC_CASES,
+      reference: ['monte-carlo', 'impl'], arbitrary: anyNoise, runs: MC_CASES,
       evaluate: minimisedAt((c) => fStarOf(c.target) + noiseDistribution(c.noise).mean),
     }),
     check({
       name: 'E ε = 0: ŷ* = f*(x), E(y − c)² − E(y − f*)² = (c − f*)² (Monte Carlo)', role: 'condition',
-      oracle: MONTE_CARLO_LABEL, arbitrary: zeroMeanNoise, runs: MC_CASES,
+      reference: ['monte-carlo', 'impl'], arbitrary: zeroMeanNoise, runs: MC_CASES,
       evaluate: minimisedAt((c) => fStarOf(c.target)),
     }),
     check({
       name: 'E ε ≠ 0: ŷ* = f*(x) fails (the minimiser is f*(x) + E ε)', role: 'outside-condition',
-      oracle: MONTE_CARLO_LABEL, arbitrary: biasedNoise, runs: MC_CASES,
+      reference: ['monte-carlo', 'impl'], arbitrary: biasedNoise, runs: MC_CASES,
       evaluate: minimisedAt((c) => fStarOf(c.target)),
     }),
   ],

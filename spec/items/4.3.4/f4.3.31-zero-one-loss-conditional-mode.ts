@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { classProbabilities, monteCarloSeed } from '../../domains/index.ts';
 import { bayesZeroOneDecision, zeroOneLoss } from '../../../impl/index.ts';
 import { categorical, drawSample, meanOf } from '../../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_LABEL, MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 
 /** 4.3.31 as printed: ŷ* = argmax_c P(y = c | x) (the first maximiser on ties). */
 const printed = (p: number[]) => p.reduce((best, pc, c) => (pc > p[best]! ? c : best), 0);
@@ -24,16 +23,16 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'printed argmax attains the least expected 0-1 risk Σ_{y≠c} P(y) (impl bayesZeroOneDecision)', role: 'claim', oracle: IMPL_F64,
+      name: 'printed argmax attains the least expected 0-1 risk Σ_{y≠c} P(y) (impl bayesZeroOneDecision)', role: 'claim', reference: 'impl',
       arbitrary: probabilities, runs: 'default',
-      evaluate: (cs) => cs.map((p) => ({
+      evaluate: (cs, ctx) => cs.map((p) => ({
         // The two may pick different classes only on a tie up to the rounding of the C-term risk sums.
         value: Math.abs(p[printed(p)]! - p[bayesZeroOneDecision(p)]!),
-        bound: tolerance({ dtypes: ['float64', 'float64'], operations: p.length, scale: 1 }),
+        bound: tolerance({ dtypes: ctx.dtypes, operations: p.length, scale: 1 }),
       })),
     }),
     check({
-      name: 'E[1{y ≠ c}] = 1 − P(c|x) for every c (Monte Carlo over y ∼ P(y|x))', role: 'claim', oracle: MONTE_CARLO_LABEL,
+      name: 'E[1{y ≠ c}] = 1 − P(c|x) for every c (Monte Carlo over y ∼ P(y|x))', role: 'claim', reference: ['monte-carlo', 'impl'],
       arbitrary: withSeed, runs: MC_CASES,
       evaluate: (cs) => {
         qualifiedMonteCarlo();
@@ -50,7 +49,7 @@ export default defineItem({
       },
     }),
     check({
-      name: 'no class has a lower Monte Carlo 0-1 risk than the printed argmax (paired, shortfall ≤ z·SE)', role: 'claim', oracle: MONTE_CARLO_LABEL,
+      name: 'no class has a lower Monte Carlo 0-1 risk than the printed argmax (paired, shortfall ≤ z·SE)', role: 'claim', reference: ['monte-carlo', 'impl'],
       arbitrary: withSeed, runs: MC_CASES,
       evaluate: (cs) => {
         qualifiedMonteCarlo();

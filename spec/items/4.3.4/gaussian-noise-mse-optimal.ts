@@ -3,21 +3,22 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { between, monteCarloSeed, noiseSpec, real, vector, targetPoint, type NoiseSpec, type TargetPoint } from '../../domains/index.ts';
-import { linearPredictions, meanSquaredError, sampleMean } from '../../../impl/index.ts';
-import { expectation, gaussian } from '../../../oracles/monteCarlo.ts';
-import { GAUSS_HERMITE_3, gaussianExpectation } from '../../../oracles/quadrature.ts';
-import { MONTE_CARLO_LABEL, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { gaussianNegativeLogLikelihood, linearPredictions, meanSquaredError, sampleMean } from '../../../impl/index.ts';
+import { expectation } from '../../../oracles/monteCarlo.ts';
+import { gaussianExpectation } from '../../../oracles/quadrature.ts';
+import { caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { qualifiedGaussHermite } from '../../support/information.ts';
 import { OBSERVATIONS, REPLICATES, efficiencyOutcome } from '../../support/efficiency.ts';
 import { noiseDistribution } from '../../support/bayes.ts';
 
 /**
  * The Fisher information about the location μ of N(μ, σ²) from one observation, E[(∂_μ log p(y; μ))²]: the score
- * by a central difference of the oracle's log-density in μ (exact for a log-density quadratic in μ, whatever the
+ * by a central difference of the negative log-likelihood in μ (exact for a log-density quadratic in μ, whatever the
  * step; step σ), its square averaged by 3-node Gauss–Hermite quadrature (exact for a polynomial of degree 2).
  */
 function gaussianLocationFisher(mu: number, sigma: number): number {
-  const score = (y: number) => (gaussian(mu + sigma, sigma).logDensity(y) - gaussian(mu - sigma, sigma).logDensity(y)) / (2 * sigma);
-  return gaussianExpectation(GAUSS_HERMITE_3, mu, sigma, (y) => score(y) ** 2);
+  const score = (y: number) => (gaussianNegativeLogLikelihood(y, mu - sigma, sigma) - gaussianNegativeLogLikelihood(y, mu + sigma, sigma)) / (2 * sigma);
+  return gaussianExpectation(qualifiedGaussHermite(), mu, sigma, (y) => score(y) ** 2);
 }
 
 // Observations y and predictions ŷ (N of each) with a noise scale σ: the Gaussian likelihood of y given ŷ.
@@ -34,20 +35,20 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'Σ −log N(y_n; ŷ_n, σ²) = (N/σ²)·MSE_½(y, ŷ) + N log σ + (N/2) log 2π (float64, density from the oracle)', role: 'claim',
-      oracle: 'Gaussian log-density (oracles/monteCarlo.ts, float64)', arbitrary: likelihoodCase, runs: 'default',
-      evaluate: (cs) => cs.map((c) => {
+      name: 'Σ −log N(y_n; ŷ_n, σ²) = (N/σ²)·MSE_½(y, ŷ) + N log σ + (N/2) log 2π', role: 'claim',
+      reference: 'impl', arbitrary: likelihoodCase, runs: 'default',
+      evaluate: (cs, ctx) => cs.map((c) => {
         const n = c.y.length;
-        const nll = -c.y.reduce((s, y, i) => s + gaussian(c.yHat[i]!, c.sigma).logDensity(y), 0);
+        const nll = c.y.reduce((s, y, i) => s + gaussianNegativeLogLikelihood(y, c.yHat[i]!, c.sigma), 0);
         const affine = (n / c.sigma ** 2) * meanSquaredError(c.y, c.yHat, 'half') + n * Math.log(c.sigma) + 0.5 * n * Math.log(2 * Math.PI);
         // N terms, each a square, a division and two logs; terms are as large as (|y| + |ŷ|)²/σ² plus the log constants.
         const scale = c.y.reduce((s, y, i) => s + ((Math.abs(y) + Math.abs(c.yHat[i]!)) / c.sigma) ** 2 + Math.abs(Math.log(c.sigma)) + 1, 0);
-        return agreement(nll, affine, tolerance({ dtypes: ['float64', 'float64'], operations: n + elementary(2) + 3, scale }));
+        return agreement(nll, affine, tolerance({ dtypes: ctx.dtypes, operations: n + elementary(2) + 3, scale }));
       }),
     }),
     check({
       name: 'the MSE minimiser attains the Cramér–Rao bound: E[(mean of n − f*)²] = 1/(n·I), I the Fisher information of N(f*, σ²) by quadrature (Monte Carlo, n = 25)', role: 'claim',
-      oracle: `${MONTE_CARLO_LABEL}; Fisher information by 3-node Gauss–Hermite quadrature`, arbitrary: gaussianNoise, runs: 20,
+      reference: ['monte-carlo', 'gauss-hermite', 'impl'], arbitrary: gaussianNoise, runs: 20,
       evaluate: (cs: EfficiencyCase[]) => {
         qualifiedMonteCarlo();
         return cs.map((c) => {
@@ -62,7 +63,7 @@ export default defineItem({
     }),
     check({
       name: 'Gaussian noise: E[(median − f*)²] − E[(mean − f*)²] > 0, the MSE minimiser is the more efficient (Monte Carlo, n = 25)', role: 'claim',
-      oracle: MONTE_CARLO_LABEL, arbitrary: gaussianNoise, runs: 20,
+      reference: ['monte-carlo', 'impl'], arbitrary: gaussianNoise, runs: 20,
       evaluate: (cs: EfficiencyCase[]) => {
         qualifiedMonteCarlo();
         return cs.map((c) => efficiencyOutcome(c.noise, linearPredictions([c.target.x], c.target.w, c.target.b)[0]!, c.seed, 'mean'));

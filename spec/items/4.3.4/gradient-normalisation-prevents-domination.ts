@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement, differenceOf } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, weightedTaskGradients } from '../../domains/index.ts';
 import { euclideanNorm, normalizedGradientCombination } from '../../../impl/index.ts';
 
@@ -18,20 +17,20 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'normalised combination Σ w_k g_k/‖g_k‖ is unchanged when one task gradient is scaled by c ∈ [10⁻³, 10⁶]', role: 'claim', oracle: IMPL_F64,
+      name: 'normalised combination Σ w_k g_k/‖g_k‖ is unchanged when one task gradient is scaled by c ∈ [10⁻³, 10⁶]', role: 'claim', reference: 'impl',
       arbitrary: rescaled, runs: 'default',
-      evaluate: (cs) => cs.map(({ g, w, k, c }) => agreement(normalizedGradientCombination(scaleTask(g, k, c), w), normalizedGradientCombination(g, w),
+      evaluate: (cs, ctx) => cs.map(({ g, w, k, c }) => agreement(normalizedGradientCombination(scaleTask(g, k, c), w), normalizedGradientCombination(g, w),
         // Two evaluations, each a d-term norm, a division and a K-term sum of unit vectors (terms ≤ w_k), plus the rounding of c·g_k.
-        tolerance({ dtypes: ['float64', 'float64'], operations: g[0]!.length + g.length + 4, scale: w.reduce((a, b) => a + b, 0) }))),
+        tolerance({ dtypes: ctx.dtypes, operations: g[0]!.length + g.length + 4, scale: w.reduce((a, b) => a + b, 0) }))),
     }),
     check({
-      name: 'each task\'s contribution to the normalised combination has norm w_k, whatever its loss scale c (one task at a time: the others\' weights set to 0)', role: 'claim', oracle: IMPL_F64,
+      name: 'each task\'s contribution to the normalised combination has norm w_k, whatever its loss scale c (one task at a time: the others\' weights set to 0)', role: 'claim', reference: 'impl',
       arbitrary: rescaled, runs: 'default',
-      evaluate: (cs) => cs.map(({ g, w, k, c }) => {
+      evaluate: (cs, ctx) => cs.map(({ g, w, k, c }) => {
         const alone = w.map((wj, j) => (j === k ? wj : 0));
         // A d-term norm of a d-term-normalised vector, times w_k.
         return { value: differenceOf(euclideanNorm(normalizedGradientCombination(scaleTask(g, k, c), alone)), w[k]!),
-          bound: tolerance({ dtypes: ['float64', 'float64'], operations: 2 * g[0]!.length + g.length + 4, scale: w[k]! }) };
+          bound: tolerance({ dtypes: ctx.dtypes, operations: 2 * g[0]!.length + g.length + 4, scale: w[k]! }) };
       }),
     }),
   ],

@@ -1,7 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { notAbove } from '../../engine/close.ts';
-import { elementary, tolerance, TAYLOR_RATE_TOLERANCE } from '../../engine/tolerance.ts';
-import { PRINTED_F64, TAYLOR_F64 } from '../../engine/labels.ts';
+import { elementary, tolerance, TAYLOR_RATE_TOLERANCE, type Dtype } from '../../engine/tolerance.ts';
 import { easyMajority, hardAndEasy } from '../../domains/imbalance.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
 
@@ -17,7 +16,7 @@ const logit = (q: number) => Math.log(q / (1 - q));
 const STEP = 0.1;
 // r is a product of a power and a three-term sum with a log: a few roundings of terms ≤ 1 + γ·|q log q|, and the
 // power's relative condition |γ − 1|·|log(1 − q)| (log(1 − q) ≥ −10 on the sampled range).
-const relativeTolerance = (gamma: number, q: number) => tolerance({ dtypes: ['float64', 'float64'], operations: elementary(3) + 4,
+const relativeTolerance = (gamma: number, q: number, dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: elementary(3) + 4,
   scale: Math.max(1, relative(gamma, q)) * (1 + gamma), condition: 1 + Math.abs(gamma - 1) * Math.abs(Math.log(1 - q)) });
 
 export default defineItem({
@@ -29,7 +28,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the logit gradient (1 − q)^γ(γ q log q − (1 − q)) of the focal loss is its derivative: Taylor remainder rate ≥ 2 (float64; 3 where the curvature vanishes, 1 for a wrong gradient)', role: 'support', oracle: TAYLOR_F64,
+      name: 'the logit gradient (1 − q)^γ(γ q log q − (1 − q)) of the focal loss is its derivative: Taylor remainder rate ≥ 2 (float64; 3 where the curvature vanishes, 1 for a wrong gradient)', role: 'support', reference: 'taylor',
       arbitrary: hardAndEasy(), runs: 'default',
       evaluate: (cs) => cs.map(({ gamma, hard, easy }) => {
         // Both examples of the case; the lower rate decides. A right gradient leaves a remainder ½h²f'' + O(h³): rate 2,
@@ -42,25 +41,25 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'every well-classified example (q ≥ ½) gets a smaller factor than every misclassified one: r(q_easy) ≤ r(q_hard)', role: 'claim', oracle: PRINTED_F64,
+      name: 'every well-classified example (q ≥ ½) gets a smaller factor than every misclassified one: r(q_easy) ≤ r(q_hard)', role: 'claim', reference: 'closed-form',
       arbitrary: hardAndEasy(), runs: 'default',
-      evaluate: (cs) => cs.map(({ gamma, hard, easy }) => notAbove(relative(gamma, easy), relative(gamma, hard),
-        relativeTolerance(gamma, easy) + relativeTolerance(gamma, hard), `γ = ${gamma.toFixed(3)}: r(${easy.toFixed(4)}) = ${relative(gamma, easy).toPrecision(4)}, r(${hard.toFixed(4)}) = ${relative(gamma, hard).toPrecision(4)}`)),
+      evaluate: (cs, ctx) => cs.map(({ gamma, hard, easy }) => notAbove(relative(gamma, easy), relative(gamma, hard),
+        relativeTolerance(gamma, easy, ctx.dtypes) + relativeTolerance(gamma, hard, ctx.dtypes), `γ = ${gamma.toFixed(3)}: r(${easy.toFixed(4)}) = ${relative(gamma, easy).toPrecision(4)}, r(${hard.toFixed(4)}) = ${relative(gamma, hard).toPrecision(4)}`)),
     }),
     check({
-      name: 'the factor vanishes for easy examples: r(q) ≤ (1 + γ)(1 − q)^γ (from −q log q ≤ 1 − q)', role: 'claim', oracle: PRINTED_F64,
+      name: 'the factor vanishes for easy examples: r(q) ≤ (1 + γ)(1 − q)^γ (from −q log q ≤ 1 − q)', role: 'claim', reference: 'closed-form',
       arbitrary: hardAndEasy(), runs: 'default',
-      evaluate: (cs) => cs.map(({ gamma, easy }) => notAbove(relative(gamma, easy), (1 + gamma) * (1 - easy) ** gamma,
-        2 * relativeTolerance(gamma, easy), `γ = ${gamma.toFixed(3)}, q = ${easy.toFixed(4)}`)),
+      evaluate: (cs, ctx) => cs.map(({ gamma, easy }) => notAbove(relative(gamma, easy), (1 + gamma) * (1 - easy) ** gamma,
+        2 * relativeTolerance(gamma, easy, ctx.dtypes), `γ = ${gamma.toFixed(3)}, q = ${easy.toFixed(4)}`)),
     }),
     check({
-      name: 'many easy majority examples, a few hard minority ones: the majority\'s share of Σ|∂L/∂z| is smaller under focal loss than under cross-entropy', role: 'claim', oracle: PRINTED_F64,
+      name: 'many easy majority examples, a few hard minority ones: the majority\'s share of Σ|∂L/∂z| is smaller under focal loss than under cross-entropy', role: 'claim', reference: 'closed-form',
       arbitrary: easyMajority(), runs: 'default',
-      evaluate: (cs) => cs.map(({ gamma, easy, hard }) => {
+      evaluate: (cs, ctx) => cs.map(({ gamma, easy, hard }) => {
         const share = (g: (q: number) => number) => { const e = easy.reduce((s, q) => s + Math.abs(g(q)), 0), h = hard.reduce((s, q) => s + Math.abs(g(q)), 0); return e / (e + h); };
         const ce = share((q) => 1 - q), fl = share((q) => focalGradient(gamma, q));
         // Two ratios of sums of ≤ 210 terms, each a few elementary functions.
-        return notAbove(fl, ce, tolerance({ dtypes: ['float64', 'float64'], operations: easy.length + hard.length + elementary(3) + 6, scale: 1, condition: 1 + gamma * 10 }),
+        return notAbove(fl, ce, tolerance({ dtypes: ctx.dtypes, operations: easy.length + hard.length + elementary(3) + 6, scale: 1, condition: 1 + gamma * 10 }),
           `γ = ${gamma.toFixed(3)}: majority share ${ce.toPrecision(4)} (cross-entropy) → ${fl.toPrecision(4)} (focal)`);
       }),
     }),

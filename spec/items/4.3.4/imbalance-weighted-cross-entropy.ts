@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { classProbabilities, simplexPoint } from '../../domains/index.ts';
 import { classWeights, imbalancedPopulation } from '../../domains/imbalance.ts';
 import { klDivergence } from '../../../impl/index.ts';
@@ -35,7 +34,7 @@ const priors = (joint: number[][]) => joint[0]!.map((_, c) => joint.reduce((s, r
 /** The decision of each cross-entropy minimiser at every input: argmax of q*(·|x) for weights w (w = 1: plain). */
 const decisions = (joint: number[][], w: number[]) => joint.map((row) => argmax(weightedMinimiser(conditional(row), w)));
 // Sums of at most C·M terms ≤ 1/C·(1/prior) each; the risk is compared between two such sums.
-const riskTolerance = (joint: number[][]) => tolerance({ dtypes: ['float64', 'float64'], operations: 2 * joint.length * joint[0]!.length + 4,
+const riskTolerance = (joint: number[][], dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: 2 * joint.length * joint[0]!.length + 4,
   scale: Math.max(...priors(joint).map((p) => 1 / p)) });
 
 export default defineItem({
@@ -47,30 +46,30 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the weighted cross-entropy exceeds its value at q* = w⊙p/Σ w⊙p by (Σ_c w_c p_c)·KL(q*‖q): q* is its unique minimiser (impl klDivergence)', role: 'claim', oracle: IMPL_F64,
+      name: 'the weighted cross-entropy exceeds its value at q* = w⊙p/Σ w⊙p by (Σ_c w_c p_c)·KL(q*‖q): q* is its unique minimiser (impl klDivergence)', role: 'claim', reference: ['closed-form', 'impl'],
       arbitrary: weighted, runs: 'default',
-      evaluate: (cs) => cs.map(({ p, w, q }) => {
+      evaluate: (cs, ctx) => cs.map(({ p, w, q }) => {
         const star = weightedMinimiser(p, w), s = p.reduce((a, pc, c) => a + w[c]! * pc, 0);
         const excess = weightedCrossEntropy(p, q, w) - weightedCrossEntropy(p, star, w);
         // C-term sums of w_c p_c log(·), terms ≤ max w·max|log q|, C logs each.
         const scale = Math.max(...w) * (Math.max(...q.map((x) => -Math.log(x))) + Math.max(...star.map((x) => -Math.log(x))));
-        return agreement(excess, s * klDivergence(star, q), tolerance({ dtypes: ['float64', 'float64'], operations: elementary(2 * p.length) + 3 * p.length + 4, scale }));
+        return agreement(excess, s * klDivergence(star, q), tolerance({ dtypes: ctx.dtypes, operations: elementary(2 * p.length) + 3 * p.length + 4, scale }));
       }),
     }),
     check({
-      name: 'w_c = 1/π_c: the argmax of the weighted minimiser at every input attains the least balanced 0-1 risk over all C^M classifiers (exhaustive)', role: 'claim', oracle: 'exhaustive search over classifiers (float64)',
+      name: 'w_c = 1/π_c: the argmax of the weighted minimiser at every input attains the least balanced 0-1 risk over all C^M classifiers (exhaustive)', role: 'claim', reference: 'closed-form',
       arbitrary: imbalancedPopulation(), runs: 'default',
-      evaluate: (cs) => cs.map(({ joint }) => {
+      evaluate: (cs, ctx) => cs.map(({ joint }) => {
         const w = priors(joint).map((p) => 1 / p);
-        return { value: Math.max(0, balancedRisk(joint, decisions(joint, w)) - leastBalancedRisk(joint)), bound: riskTolerance(joint) };
+        return { value: Math.max(0, balancedRisk(joint, decisions(joint, w)) - leastBalancedRisk(joint)), bound: riskTolerance(joint, ctx.dtypes) };
       }),
     }),
     check({
       name: 'plain cross-entropy: some imbalanced population where the argmax of P(y|x) has a balanced risk clearly above the least one', role: 'claim', quantifier: 'exists',
-      oracle: 'exhaustive search over classifiers (float64)', arbitrary: imbalancedPopulation(), runs: 'default',
-      evaluate: (cs) => cs.map(({ joint }) => {
+      reference: 'closed-form', arbitrary: imbalancedPopulation(), runs: 'default',
+      evaluate: (cs, ctx) => cs.map(({ joint }) => {
         const plain = balancedRisk(joint, decisions(joint, joint[0]!.map(() => 1))), least = leastBalancedRisk(joint);
-        return { value: plain - least, bound: riskTolerance(joint), sense: 'atLeast' as const,
+        return { value: plain - least, bound: riskTolerance(joint, ctx.dtypes), sense: 'atLeast' as const,
           note: `balanced risk: plain cross-entropy ${plain.toPrecision(4)}, least ${least.toPrecision(4)}; priors [${priors(joint).map((p) => p.toPrecision(2)).join(', ')}]` };
       }),
     }),

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { notAbove } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64 } from '../../engine/labels.ts';
 import { between, weightedTaskGradients } from '../../domains/index.ts';
 import { euclideanNorm, weightedGradientSum } from '../../../impl/index.ts';
 
@@ -26,15 +25,15 @@ export default defineItem({
   checks: [
     check({
       name: 'plain sum: sin∠(Σ_j w_j g_j, g_k) ≤ ‖Σ_{j≠k} w_j g_j‖/(c·w_k‖g_k‖) after scaling task k by c — task k takes over its direction (a sharp bound, so the violation is measured)', role: 'claim',
-      oracle: IMPL_F64, arbitrary: rescaled, runs: 'default',
-      evaluate: (cs) => cs.map(({ g, w, k, c }) => {
+      reference: 'impl', arbitrary: rescaled, runs: 'default',
+      evaluate: (cs, ctx) => cs.map(({ g, w, k, c }) => {
         const scaled = scaleTask(g, k, c);
         const plain = weightedGradientSum(scaled, w);
         const others = weightedGradientSum(g.map((gj, j) => (j === k ? gj.map(() => 0) : gj)), w);
         const dominant = w[k]! * euclideanNorm(scaled[k]!);
         // sin∠(a + b, a) ≤ ‖b‖/‖a‖ (triangle inequality); roundings of the sums and norms on top, relative to the angle's scale 1.
         const ratio = euclideanNorm(others) / dominant;
-        return notAbove(sinAngle(plain, g[k]!), ratio, tolerance({ dtypes: ['float64', 'float64'], operations: 3 * g[0]!.length + g.length + 6, scale: 1, condition: 1 + ratio }),
+        return notAbove(sinAngle(plain, g[k]!), ratio, tolerance({ dtypes: ctx.dtypes, operations: 3 * g[0]!.length + g.length + 6, scale: 1, condition: 1 + ratio }),
           `c = ${c.toExponential(2)}, ‖others‖/‖w_k c g_k‖ = ${ratio.toExponential(2)}`);
       }),
     }),

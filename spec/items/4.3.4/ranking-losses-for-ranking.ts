@@ -24,14 +24,14 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the AUC loss (misordered pairs, ties ½) equals 1 − AUC by the rank-sum (Mann–Whitney) formula, with tied scores', role: 'claim', oracle: 'rank-sum AUC (float64)',
+      name: 'the AUC loss (misordered pairs, ties ½) equals 1 − AUC by the rank-sum (Mann–Whitney) formula, with tied scores', role: 'claim', reference: 'closed-form',
       arbitrary: scored, runs: 'default',
-      evaluate: (cs) => cs.map(({ positive, negative }) => agreement(pairwiseMean(positive, negative, misordered), 1 - aucByRanks(positive, negative),
+      evaluate: (cs, ctx) => cs.map(({ positive, negative }) => agreement(pairwiseMean(positive, negative, misordered), 1 - aucByRanks(positive, negative),
         // Sums of n₊n₋ halves and integers ≤ (n₊ + n₋)², then a division.
-        tolerance({ dtypes: ['float64', 'float64'], operations: pairs(positive, negative) + positive.length + negative.length + 4, scale: 1 }))),
+        tolerance({ dtypes: ctx.dtypes, operations: pairs(positive, negative) + positive.length + negative.length + 4, scale: 1 }))),
     }),
     check({
-      name: 'the AUC loss depends on the order alone: unchanged by the increasing transform s ↦ a(s + s³/25) + c (exactly)', role: 'claim', oracle: 'rank-sum AUC (float64)',
+      name: 'the AUC loss depends on the order alone: unchanged by the increasing transform s ↦ a(s + s³/25) + c (exactly)', role: 'claim', reference: 'closed-form',
       arbitrary: scored, runs: 'default',
       evaluate: (cs) => cs.map(({ positive, negative, a, c }) => {
         const f = monotone(a, c);
@@ -39,11 +39,11 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'the pairwise logistic ranking loss in bits, mean log₂(1 + e^{−(s₊ − s₋)}), bounds the AUC loss from above', role: 'claim', oracle: 'rank-sum AUC (float64)',
+      name: 'the pairwise logistic ranking loss in bits, mean log₂(1 + e^{−(s₊ − s₋)}), bounds the AUC loss from above', role: 'claim', reference: 'closed-form',
       arbitrary: scored, runs: 'default',
-      evaluate: (cs) => cs.map(({ positive, negative }) => notBelow(pairwiseMean(positive, negative, pairwiseLogisticBits), 1 - aucByRanks(positive, negative),
+      evaluate: (cs, ctx) => cs.map(({ positive, negative }) => notBelow(pairwiseMean(positive, negative, pairwiseLogisticBits), 1 - aucByRanks(positive, negative),
         // n₊n₋ softplus terms ≤ 10/ln 2 + 1 each, and the rank-sum AUC.
-        tolerance({ dtypes: ['float64', 'float64'], operations: pairs(positive, negative) + elementary(2) + 4, scale: 10 / Math.LN2 + 1 }))),
+        tolerance({ dtypes: ctx.dtypes, operations: pairs(positive, negative) + elementary(2) + 4, scale: 10 / Math.LN2 + 1 }))),
     }),
   ],
 });

@@ -26,13 +26,13 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'gradient in the logits is exactly 0 off the decision boundary (central differences)', role: 'claim',
-      oracle: 'central finite differences (float64)', arbitrary: interior, runs: 'default',
+      name: 'gradient in the logits is exactly 0 off the decision boundary (central differences of the 0-1 loss)', role: 'claim',
+      reference: 'impl', arbitrary: interior, runs: 'default',
       evaluate: (cs) => cs.map(({ z, y }) => ({ value: Math.max(...centralGradient(zeroOneOfLogits(y), z).map(Math.abs)), bound: 0 })),
     }),
     check({
       name: 'on the boundary the loss jumps by 1 (not continuous, so not differentiable there)', role: 'claim',
-      oracle: 'direct evaluation either side of the boundary (float64)', arbitrary: boundary, runs: 'default',
+      reference: 'impl', arbitrary: boundary, runs: 'default',
       evaluate: (cs) => cs.map(({ z, a, b }) => {
         // Step off the tie by the smallest amount that changes the larger logit in float64.
         const t = Number.EPSILON * Math.max(1, Math.abs(z[a]!)) * 4;
