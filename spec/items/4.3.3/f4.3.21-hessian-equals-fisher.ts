@@ -39,6 +39,9 @@ export default defineItem({
     + 'probability θ = p̂ itself, or logits non-linear in θ as in a network, where the Hessian adds Σ_k (p̂_k − y_k)∇²z_k to I(θ) — only the expected '
     + 'Hessian E_{y∼P_θ}[∇²(−log P_θ(y))] equals I(θ) (4.3.20).',
   errata: ['hessian-fisher-canonical-only'],
+  notes: 'Second reading: there is a second sufficient case besides canonical parameters — zero residuals, p̂ = y (soft targets the model fits '
+    + 'exactly), where the term Σ_k (p̂_k − y_k)∇²z_k vanishes in any parameterisation. Settled: noted here; the condition keeps the canonical case, the '
+    + 'one where the identity holds at every label, which is how 4.3.21 is stated (for −log P_θ(y) at an observed label).',
   expectedVerdict: 'conditional',
   checks: [
     check({
