@@ -141,3 +141,22 @@ export function riemannianAdamMetricCheck(role: 'claim' | 'condition', name: str
     },
   });
 }
+
+/**
+ * Adam's weights after every step in closed form, not by the recursions 4.3.23–4.3.25: the bias-corrected moments are
+ * normalised exponential averages, m̂_t = Σ_{k≤t} β₁^{t−k} g_k / Σ_{k≤t} β₁^{t−k} (since Σ_{k≤t} (1 − β₁)β₁^{t−k} = 1 − β₁ᵗ, the
+ * (1 − β₁) of 4.3.23 and the 1 − β₁ᵗ of 4.3.25 cancel), v̂_t likewise with g², and w_t = w₀ − η Σ_{s≤t} m̂_s/(√v̂_s + ε). The
+ * reference the subject checks of the Adam items hold an implementation's trajectory to. Float64.
+ */
+export function adamClosedForm({ config: { beta1, beta2, learningRate: eta, epsilon }, w0, gradients }: AdamCase): number[][] {
+  const average = (beta: number, t: number, f: (g: number) => number, i: number) => {
+    let num = 0, den = 0;
+    for (let k = 0; k <= t; k++) { const weight = beta ** (t - k); num += weight * f(gradients[k]![i]!); den += weight; }
+    return num / den;
+  };
+  let w = [...w0];
+  return gradients.map((_, t) => {
+    w = w.map((wi, i) => wi - (eta * average(beta1, t, (g) => g, i)) / (Math.sqrt(average(beta2, t, (g) => g * g, i)) + epsilon));
+    return w;
+  });
+}
