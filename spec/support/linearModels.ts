@@ -2,7 +2,7 @@
 // dataset (X N×d, y, parameters w, b).
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import type { RegressionCase } from '../domains/index.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 
@@ -34,8 +34,8 @@ export const inputScale = (c: RegressionCase) => Math.max(...c.X.flat().map(Math
  * ≤ 2·residualScale·max|x| (factor 2 covers the un-halved convention); d + 2 roundings form r_n, N more
  * accumulate the mean, the backward pass mirrors them. Input rounding is inside the terms' size.
  */
-export function linearGradientTolerance(c: RegressionCase): number {
-  return tolerance({ dtypes: ['float32', 'float64'], operations: 2 * (c.d + c.N + 3), scale: 2 * residualScale(c) * inputScale(c) });
+export function linearGradientTolerance(c: RegressionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
+  return tolerance({ dtypes, operations: 2 * (c.d + c.N + 3), scale: 2 * residualScale(c) * inputScale(c) });
 }
 
 /** Hessian entries (c/N) Σ x_ni x_nj: terms of size ≤ 2·max|x|², N roundings plus the backward pass. */
