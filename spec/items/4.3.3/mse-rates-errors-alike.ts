@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { check, defineItem } from '../../engine/item.ts';
+import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { tfjsTwoClass, twoClassCeTolerance, twoClassMseTolerance } from '../../support/twoClass.ts';
 import { RATIOS, TWO_CLASS } from '../../support/twoClassNumbers.ts';
 import { num, t } from '../../engine/text.ts';
@@ -12,10 +11,11 @@ const points = fc.constant(TEXT_POINTS);
 /** Relative error of a ratio a/b of two computed values: the sum of their relative errors. */
 const ratioTolerance = (a: number, ta: number, b: number, tb: number) => (a / b) * (ta / a + tb / b);
 
-function measured(ctx: Parameters<typeof tfjsTwoClass>[0]) {
+function measured(ctx: RunContext) {
   const mse = tfjsTwoClass(ctx, TEXT_POINTS, 'mse').values, ce = tfjsTwoClass(ctx, TEXT_POINTS, 'ce').values;
   const [m1, m9] = mse as [number, number], [c1, c9] = ce as [number, number];
-  const tm1 = twoClassMseTolerance(0.1), tm9 = twoClassMseTolerance(0.9), tc1 = twoClassCeTolerance(0.1), tc9 = twoClassCeTolerance(0.9);
+  const d = ctx.dtypes;
+  const tm1 = twoClassMseTolerance(0.1, d), tm9 = twoClassMseTolerance(0.9, d), tc1 = twoClassCeTolerance(0.1, d), tc9 = twoClassCeTolerance(0.9, d);
   return { m1, m9, c1, c9, tm1, tm9, tc1, tc9, mseRatio: m1 / m9, ceRatio: c1 / c9,
     ratioTol: ratioTolerance(m1, tm1, m9, tm9) + ratioTolerance(c1, tc1, c9, tc9) };
 }
@@ -39,39 +39,39 @@ export default defineItem({
   checks: [
     check({
       name: 'absolutely: on MSE’s scale [0, L_max] the place of p̂ = 0.1 is no higher than that of p̂ = 0.9, L(0.1)/L_max ≤ L(0.9)/L_max (the margin is the factor between them; tfjs)',
-      role: 'claim', oracle: tfjsGrad, arbitrary: points, runs: 1,
+      role: 'claim', reference: 'tfjs-grad', arbitrary: points, runs: 1,
       evaluate: (cases, ctx) => cases.map(() => {
         const m = measured(ctx);
         const top = tfjsTwoClass(ctx, [0], 'mse').values[0]!;
         // Each place carries the relative errors of its two float32 values.
-        const tol = (m.m1 / top) * (m.tm1 / m.m1 + twoClassMseTolerance(0) / top) + (m.m9 / top) * (m.tm9 / m.m9 + twoClassMseTolerance(0) / top);
+        const tol = (m.m1 / top) * (m.tm1 / m.m1 + twoClassMseTolerance(0, ctx.dtypes) / top) + (m.m9 / top) * (m.tm9 / m.m9 + twoClassMseTolerance(0, ctx.dtypes) / top);
         return { value: m.m1 / top, bound: m.m9 / top + tol,
           note: `L(0.1) = ${m.m1.toPrecision(4)} is ${(100 * m.m1 / top).toPrecision(3)}% of L_max = ${top}, L(0.9) = ${m.m9.toPrecision(4)} is ${(100 * m.m9 / top).toPrecision(3)}%` };
       }),
     }),
     check({
-      name: 'against CE, one measure on both sides: L_MSE(0.1)/L_MSE(0.9) ≤ L_CE(0.1)/L_CE(0.9) (tfjs)', role: 'claim', oracle: tfjsGrad, arbitrary: points, runs: 1,
+      name: 'against CE, one measure on both sides: L_MSE(0.1)/L_MSE(0.9) ≤ L_CE(0.1)/L_CE(0.9) (tfjs)', role: 'claim', reference: 'tfjs-grad', arbitrary: points, runs: 1,
       evaluate: (cases, ctx) => cases.map(() => {
         const m = measured(ctx);
         return { value: m.mseRatio - m.ceRatio, bound: m.ratioTol, note: `MSE ratio ${m.mseRatio.toPrecision(4)}, CE ratio ${m.ceRatio.toPrecision(4)}` };
       }),
     }),
     check({
-      name: 'correction: the four loss values are those of 2(1 − p̂)² and −log p̂ (tfjs vs impl)', role: 'correction', oracle: tfjsGrad, arbitrary: points, runs: 1,
+      name: 'correction: the four loss values are those of 2(1 − p̂)² and −log p̂ (tfjs vs impl)', role: 'correction', reference: ['tfjs-grad', 'impl'], arbitrary: points, runs: 1,
       evaluate: (cases, ctx) => cases.map(() => {
         const m = measured(ctx);
         return agreement([m.m1, m.m9, m.c1, m.c9], [TWO_CLASS.mseAt01, TWO_CLASS.mseAt09, TWO_CLASS.ceAt01, TWO_CLASS.ceAt09], Math.max(m.tm1, m.tm9, m.tc1, m.tc9));
       }),
     }),
     check({
-      name: 'correction: the MSE ratio and the CE ratio (tfjs vs impl)', role: 'correction', oracle: tfjsGrad, arbitrary: points, runs: 1,
+      name: 'correction: the MSE ratio and the CE ratio (tfjs vs impl)', role: 'correction', reference: ['tfjs-grad', 'impl'], arbitrary: points, runs: 1,
       evaluate: (cases, ctx) => cases.map(() => {
         const m = measured(ctx);
         return agreement([m.mseRatio, m.ceRatio], [RATIOS.mse, RATIOS.ce], m.ratioTol);
       }),
     }),
     check({
-      name: 'correction: the Euclidean distance √L separates them by a smaller factor than CE (tfjs)', role: 'correction', oracle: tfjsGrad, arbitrary: points, runs: 1,
+      name: 'correction: the Euclidean distance √L separates them by a smaller factor than CE (tfjs)', role: 'correction', reference: 'tfjs-grad', arbitrary: points, runs: 1,
       evaluate: (cases, ctx) => cases.map(() => {
         const m = measured(ctx);
         // √ halves the relative error of each MSE value (both far from 0 here).

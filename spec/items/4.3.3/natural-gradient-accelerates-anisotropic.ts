@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { eigenOracle, IMPL_F64, TAYLOR_F64 } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { given, num, t } from '../../engine/text.ts';
 import { between, spdMetric, type SpdMetric } from '../../domains/index.ts';
 import { naturalGradientStep } from '../../../impl/index.ts';
-import { SOLVE_ORACLE, norm, solveTolerance } from '../../support/naturalGradient.ts';
+import { norm, solveTolerance } from '../../support/naturalGradient.ts';
 import { anisotropicLogistic, curvedModel } from '../../domains/naturalGradient.ts';
 import {
   curvedClosedFormOutcome, curvedCurvatures, curvedProbe, curvedRace, gradientDescentEnd, naturalGradientTrajectory, softLogisticFisher, softLogisticLoss, softLogisticTermSize,
@@ -47,10 +46,10 @@ function start({ w, eigenvalues, eigenvectors }: SpdMetric): number[] {
 const gradientAt = (c: SpdMetric, x: number[]) => matVec(c.G, x.map((xi, i) => xi - c.w[i]!));
 
 /** Natural gradient at least as close to w* as gradient descent after the race (each with its best fixed step). */
-function raceOutcome(m: { s: number; c: number }) {
+function raceOutcome(m: { s: number; c: number }, dtypes: readonly [Dtype, Dtype]) {
   const race = curvedRace(m, RACE_START, RACE_STEPS);
   // Distances of size ≤ the start: every step rounds a few times on terms of that size (κ of G⁻¹H per solve).
-  return { value: race.ng - race.gd, bound: RACE_STEPS * solveTolerance(2, race.kappaNG, RACE_START),
+  return { value: race.ng - race.gd, bound: RACE_STEPS * solveTolerance(2, race.kappaNG, RACE_START, dtypes),
     note: `s = ${m.s}, c = ${m.c}: κ(H) = ${race.kappaH.toPrecision(3)}, κ(G⁻¹H) = ${race.kappaNG.toPrecision(3)}: ‖w − w*‖ = ${race.ng.toExponential(2)} (natural) vs ${race.gd.toExponential(2)} (gradient)` };
 }
 
@@ -63,17 +62,17 @@ export default defineItem({
   expectedVerdict: 'conditional',
   checks: [
     check({
-      name: 'quadratic, G = H: the natural step (η = 1) lands on w* (impl naturalGradientStep)', role: 'condition', oracle: IMPL_F64, arbitrary: problems, runs: 'default',
-      evaluate: (cases) => cases.map((c) => {
+      name: 'quadratic, G = H: the natural step (η = 1) lands on w* (impl naturalGradientStep)', role: 'condition', reference: 'impl', arbitrary: problems, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((c) => {
         const w0 = start(c), w1 = naturalGradientStep(w0, gradientAt(c, w0), c.G, 1);
         const kappa = Math.max(...c.eigenvalues) / Math.min(...c.eigenvalues);
         // A backward-stable solve: relative error n²·u·κ of the step (size ‖w₀ − w*‖ = √2), plus rounding of |w*|.
-        return agreement(w1, c.w, tolerance({ dtypes: ['float64', 'float64'], operations: c.n * c.n + 2 * c.n, scale: Math.SQRT2 + norm(c.w), condition: kappa }),
+        return agreement(w1, c.w, tolerance({ dtypes: ctx.dtypes, operations: c.n * c.n + 2 * c.n, scale: Math.SQRT2 + norm(c.w), condition: kappa }),
           `κ = ${kappa.toPrecision(3)}`);
       }),
     }),
     check({
-      name: 'quadratic: gradient descent with its best fixed step 2/(λ_min + λ_max) keeps ‖e₁‖/‖e₀‖ = (κ − 1)/(κ + 1) (κ from the eigen oracle)', role: 'condition', oracle: eigenOracle,
+      name: 'quadratic: gradient descent with its best fixed step 2/(λ_min + λ_max) keeps ‖e₁‖/‖e₀‖ = (κ − 1)/(κ + 1) (κ from the eigen oracle)', role: 'condition', reference: 'eigen',
       arbitrary: problems, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const lambda = ctx.eigen.values(c.G), lo = lambda[0]!, hi = lambda.at(-1)!, kappa = hi / lo;
@@ -81,13 +80,13 @@ export default defineItem({
         const w1 = w0.map((wi, i) => wi - eta * gradientAt(c, w0)[i]!);
         const ratio = norm(w1.map((wi, i) => wi - c.w[i]!)) / norm(w0.map((wi, i) => wi - c.w[i]!));
         // The eigen oracle is backward stable (n² u ‖G‖ on each λ); the step is n + 3 roundings on terms of size ≤ η·‖G‖·√2.
-        return agreement(ratio, (kappa - 1) / (kappa + 1), tolerance({ dtypes: ['float64', 'float64'], operations: c.n * c.n + c.n + 3, scale: 2, condition: kappa }),
+        return agreement(ratio, (kappa - 1) / (kappa + 1), tolerance({ dtypes: ctx.dtypes, operations: c.n * c.n + c.n + 3, scale: 2, condition: kappa }),
           `κ = ${kappa.toPrecision(3)}: gradient descent keeps ${(100 * ratio).toPrecision(4)}% of the error per step`);
       }),
     }),
     check({
       name: `logistic regression (G = I = H): after ${LOGISTIC_STEPS} steps from 0, natural gradient (η = 1) is at least as close to the minimum loss as gradient descent (η = 1/L)`,
-      role: 'condition', oracle: (ctx) => `${SOLVE_ORACLE}; ${ctx.eigen.label}`, arbitrary: logistic, runs: 'default',
+      role: 'condition', reference: ['solve', 'eigen'], arbitrary: logistic, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const w0 = zeros(c.d);
         // L* from 60 natural-gradient (Newton) steps, which converge quadratically once close.
@@ -95,14 +94,14 @@ export default defineItem({
         const wGd = gradientDescentEnd(c, w0, LOGISTIC_STEPS, 1 / smoothness(c, ctx));
         const best = softLogisticLoss(c, wBest), ng = softLogisticLoss(c, wNg) - best, gd = softLogisticLoss(c, wGd) - best;
         // Three losses, each an N-term mean of terms softplus(z) − y z (a d-term logit, two elementary functions) of the size below.
-        const lossTolerance = (w: number[]) => tolerance({ dtypes: ['float64', 'float64'], operations: c.X.length + c.d + elementary(2) + 2, scale: softLogisticTermSize(c, w) });
+        const lossTolerance = (w: number[]) => tolerance({ dtypes: ctx.dtypes, operations: c.X.length + c.d + elementary(2) + 2, scale: softLogisticTermSize(c, w) });
         return { value: ng - gd, bound: lossTolerance(wBest) + lossTolerance(wNg) + lossTolerance(wGd),
           note: `κ(XᵀX) = ${conditionOf(softLogisticFisher(c, w0), ctx).toPrecision(3)}: L − L* = ${ng.toExponential(2)} (natural) vs ${gd.toExponential(2)} (gradient)` };
       }),
     }),
     check({
       name: 'logistic regression: the natural-gradient iterates do not depend on the feature scales (w_t of X·diag(s) = diag(s)⁻¹ w_t of X)',
-      role: 'condition', oracle: SOLVE_ORACLE, arbitrary: logistic, runs: 'default',
+      role: 'condition', reference: ['solve', 'eigen'], arbitrary: logistic, runs: 'default',
       evaluate: (cases, ctx) => cases.map((c) => {
         const scaled = naturalGradientTrajectory(c, zeros(c.d), LOGISTIC_STEPS);
         const unscaled = naturalGradientTrajectory({ X: c.base, y: c.y }, zeros(c.d), LOGISTIC_STEPS);
@@ -110,21 +109,21 @@ export default defineItem({
         // Each step is a solve with the Fisher matrix (κ of the scaled problem's), on weights of size ‖w‖.
         const kappa = conditionOf(softLogisticFisher(c, scaled.at(-1)!), ctx);
         const size = Math.max(...unscaled.map(norm), 1);
-        return agreement(mapped, unscaled, LOGISTIC_STEPS * solveTolerance(c.d, kappa, size),
+        return agreement(mapped, unscaled, LOGISTIC_STEPS * solveTolerance(c.d, kappa, size, ctx.dtypes),
           `feature scales ${c.scales.map((x) => x.toPrecision(3)).join(', ')}`);
       }),
     }),
     check({
       name: `logits non-linear in w₂, G ≠ H but κ(G⁻¹H) < κ(H): after ${RACE_STEPS} steps from near w*, each with its best fixed step, natural gradient is at least as close to w* as gradient descent`,
-      role: 'condition', oracle: SOLVE_ORACLE, arbitrary: evened, runs: 'default', evaluate: (cases) => cases.map(raceOutcome),
+      role: 'condition', reference: 'solve', arbitrary: evened, runs: 'default', evaluate: (cases, ctx) => cases.map((m) => raceOutcome(m, ctx.dtypes)),
     }),
     check({
       name: `logits non-linear in w₂, anisotropic H with κ(G⁻¹H) > κ(H): after ${RACE_STEPS} steps from near w*, each with its best fixed step, natural gradient is at least as close to w* as gradient descent`,
-      role: 'outside-condition', oracle: SOLVE_ORACLE, arbitrary: worsened, runs: 'default', evaluate: (cases) => cases.map(raceOutcome),
+      role: 'outside-condition', reference: 'solve', arbitrary: worsened, runs: 'default', evaluate: (cases, ctx) => cases.map((m) => raceOutcome(m, ctx.dtypes)),
     }),
     check({
       name: 'the curved model: closed-form gradient and Hessian ↔ Taylor remainder of the loss (rate ≥ 3); at w* = 0, ∇L = 0 and H ≻ 0', role: 'support',
-      oracle: TAYLOR_F64, arbitrary: curvedProbe(curvedModel()), runs: 'default', evaluate: (cases) => cases.map(curvedClosedFormOutcome),
+      reference: 'taylor', arbitrary: curvedProbe(curvedModel()), runs: 'default', evaluate: (cases) => cases.map(curvedClosedFormOutcome),
     }),
   ],
 });
