@@ -4,7 +4,8 @@
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
 import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
-import type { RegressionCase } from '../domains/index.ts';
+import fc from 'fast-check';
+import { between, regressionCase, type RegressionCase } from '../domains/index.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 import { gaussianNegativeLogDensity } from '../../oracles/tfjs/information.ts';
 import { gaussianNodes } from '../../oracles/quadrature.ts';
@@ -45,6 +46,14 @@ export function gaussianFisherTolerance(c: GaussianCase, dtypes: readonly [Dtype
 /** One sample (x, y) of a regression model ŷ(w) = wᵀx + b or σ(wᵀx + b), read as the mean of y ∼ N(ŷ, σ²) (`noise` = σ). */
 export interface GaussianRegressionCase extends RegressionCase { noise: number }
 export type GaussianRegressionModel = 'linear-mse' | 'sigmoid-mse';
+
+/** One sample (x, y), d ∈ [1, 4], and a noise level σ ∈ [0.2, 5] of y ∼ N(ŷ, σ²). */
+export const gaussianRegressionSamples: fc.Arbitrary<GaussianRegressionCase> = fc.record({ c: regressionCase({ d: [1, 4], N: [1, 1] }), noise: between(0.2, 5) })
+  .map(({ c, noise }) => ({ ...c, noise }));
+
+/** max_ij |H_ij − σ²·I_ij|: how far the Hessian at the observed y is from σ² times the Fisher information. */
+export const hessianFisherGap = ({ hessian, fisher }: GaussianRegressionCurvatures, noise: number) =>
+  Math.max(...hessian.flatMap((row, i) => row.map((h, j) => Math.abs(h - noise ** 2 * fisher[i]![j]!))));
 
 export interface GaussianRegressionCurvatures {
   /** ∇²_w ½(y − ŷ)² at the observed y. */

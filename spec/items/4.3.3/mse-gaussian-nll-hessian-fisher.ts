@@ -1,12 +1,10 @@
-import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { between, regressionCase } from '../../domains/index.ts';
-import { gaussianRegressionTolerance, tfjsGaussianRegressionCurvatures, type GaussianRegressionCase } from '../../support/gaussian.ts';
+import {
+  gaussianRegressionSamples as samples, gaussianRegressionTolerance, hessianFisherGap, tfjsGaussianRegressionCurvatures,
+} from '../../support/gaussian.ts';
 
-// One sample (x, y) of a model ŷ(w) and a noise level σ ∈ [0.2, 5] of y ∼ N(ŷ, σ²); ½(y − ŷ)² is σ²·(−log N(y; ŷ, σ²)) up to a constant.
-const samples: fc.Arbitrary<GaussianRegressionCase> = fc.record({ c: regressionCase({ d: [1, 4], N: [1, 1] }), noise: between(0.2, 5) })
-  .map(({ c, noise }) => ({ ...c, noise }));
+// One sample (x, y) of a model ŷ(w) and a noise level σ of y ∼ N(ŷ, σ²); ½(y − ŷ)² is σ²·(−log N(y; ŷ, σ²)) up to a constant.
 const BOTH_TFJS = ['float32', 'float32'] as const; // both sides of these comparisons are tfjs float32 computations
 const scaled = (m: number[][], k: number) => m.map((row) => row.map((x) => k * x));
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -49,10 +47,8 @@ export default defineItem({
     check({
       name: 'non-linear ŷ: so the Hessian at an observed y is not σ²·I(w) — some sample misses it far above rounding (tfjs)', role: 'claim', quantifier: 'exists',
       reference: ['tfjs-hessian', 'gauss-hermite'], arbitrary: samples, runs: 'hessian',
-      evaluate: (cases, ctx) => tfjsGaussianRegressionCurvatures(cases, ctx, 'sigmoid-mse').map(({ hessian, fisher }, b) => {
-        const gap = Math.max(...hessian.flatMap((row, i) => row.map((h, j) => Math.abs(h - cases[b]!.noise ** 2 * fisher[i]![j]!))));
-        return { value: gap, bound: gaussianRegressionTolerance(cases[b]!, BOTH_TFJS), sense: 'atLeast' as const };
-      }),
+      evaluate: (cases, ctx) => tfjsGaussianRegressionCurvatures(cases, ctx, 'sigmoid-mse').map((curvatures, b) =>
+        ({ value: hessianFisherGap(curvatures, cases[b]!.noise), bound: gaussianRegressionTolerance(cases[b]!, BOTH_TFJS), sense: 'atLeast' as const })),
     }),
     check({
       name: 'linear ŷ: the Hessian is x xᵀ and the Fisher information x xᵀ/σ² (tfjs ↔ closed form)', role: 'support',
