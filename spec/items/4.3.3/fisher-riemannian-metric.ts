@@ -31,7 +31,7 @@ export default defineItem({
     }),
     check({
       name: 'one tensor in two charts: I in the C − 1 free logits = Jᵀ I_p J, I_p the Fisher in the chart (p₁, …, p_{C−1}), J = ∂p/∂z',
-      role: 'claim', reference: 'impl', arbitrary: minimalChart, runs: 'default',
+      role: 'claim', reference: ['closed-form', 'impl'], arbitrary: minimalChart, runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ C, z }) => {
         const p = softmax(z);
         const { matrix, termSize } = pullback(probabilityChartJacobian(p), fisherInProbabilityChart(p));
