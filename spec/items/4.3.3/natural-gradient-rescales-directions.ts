@@ -14,7 +14,7 @@ export default defineItem({
   condition: 'The directions are the eigenvectors q_k of G: there the component is divided by the eigenvalue, q_kᵀG⁻¹g = (q_kᵀg)/λ_k (shrunk for λ_k > 1, '
     + 'enlarged for λ_k < 1). Along other directions u the component is not a rescaled gradient component: it can change sign, and along a direction of '
     + 'large Fisher information uᵀGu it can be amplified, not compressed.',
-  notes: 'Second reading (on the sentence, ledger #53): its parenthesis “（数据变化敏感的方向）” misdescribes the Fisher information, which measures how '
+  notes: 'Second reading (on the sentence’s ledger entry): its parenthesis “（数据变化敏感的方向）” misdescribes the Fisher information, which measures how '
     + 'sensitive the model’s distribution is to its parameters (KL(P_θ ‖ P_{θ+δ}) ≈ ½δᵀIδ, 4.3.22), not sensitivity to changes of the data; and the clause '
     + 'before it equates the Fisher information with the loss’s curvature, which needs G ≈ H. Settled: both recorded in the ledger entry, the second '
     + 'pointing to natural-gradient-accelerates-anisotropic, whose condition it is; this item checks the rescaling itself.',
