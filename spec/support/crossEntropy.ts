@@ -2,7 +2,7 @@
 // per class count), with the float32-vs-float64 tolerance of such a value.
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import { crossEntropyOfProbabilities } from '../../oracles/tfjs/sigmoidUnit.ts';
 
 /** tfjs −Σ p_i log q_i for each case. */
@@ -19,6 +19,6 @@ export const crossEntropyTermSize = (p: number[], q: number[]) => p.reduce((s, p
  * total size Σ p_i|log q_i|; rounding q_i relatively by u moves p_i log q_i by p_i·u, and rounding p_i
  * moves it by u·p_i|log q_i| (so κ = 1 relative to Σ p_i (1 + |log q_i|)).
  */
-export function crossEntropyTolerance(p: number[], q: number[], dtypes: readonly ['float32' | 'float64', 'float64']): number {
+export function crossEntropyTolerance(p: number[], q: number[], dtypes: readonly [Dtype, Dtype]): number {
   return tolerance({ dtypes, operations: p.length + elementary(1) + 2, scale: 1 + crossEntropyTermSize(p, q) });
 }

@@ -4,7 +4,7 @@
 // Gauss–Hermite quadrature (exact for the polynomial integrands) for Gaussian ones. No sampling error.
 import type { RunContext } from '../engine/item.ts';
 import { batchedByShape } from '../engine/batch.ts';
-import { elementary, tolerance } from '../engine/tolerance.ts';
+import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import { tfjsLosses } from '../../oracles/tfjs/index.ts';
 import { GAUSS_HERMITE_3, qualifyGaussHermite, type QuadratureRule } from '../../oracles/quadrature.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
@@ -57,7 +57,7 @@ export function tfjsCategoricalInLogits(cases: { z: number[] }[], ctx: RunContex
  * log, the backward pass mirroring it, and the C-term expectation; float32 rounding of z moves each
  * shifted logit by u·2max|z|, and p̂ relatively by that much (κ = 1 + 2max|z|).
  */
-export function logitFisherTolerance(z: number[], dtypes: readonly ['float32', 'float32' | 'float64']): number {
+export function logitFisherTolerance(z: number[], dtypes: readonly [Dtype, Dtype]): number {
   const C = z.length;
   return tolerance({ dtypes, operations: 2 * (C + elementary(C + 1)) + C, scale: 1, condition: 1 + 2 * Math.max(...z.map(Math.abs)) });
 }

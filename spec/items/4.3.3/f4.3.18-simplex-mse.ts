@@ -1,10 +1,9 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tolerance } from '../../engine/tolerance.ts';
+import { tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { batchedByShape } from '../../engine/batch.ts';
-import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
+import type { RunContext } from '../../engine/item.ts';
 import { simplexPair } from '../../domains/index.ts';
-import { squaredDistance } from '../../../impl/index.ts';
 import { squaredDistanceOfProbabilities } from '../../../oracles/tfjs/information.ts';
 
 /** 4.3.18 as printed, first form: ‖p − p̂‖₂² (the Euclidean norm, squared). */
@@ -14,10 +13,13 @@ const printedSum = (p: number[], q: number[]) => p.reduce((s, pi, i) => s + (pi 
 
 // C differences, C squares, a C-term sum (hypot adds a square root and its square); terms of size
 // (|p_i| + |p̂_i|)², summed ≤ 4; a square doubles the relative perturbation of its rounded inputs (κ = 2).
-const tol = (p: number[], q: number[], dtypes: ['float32' | 'float64', 'float64']) => tolerance({
+const tol = (p: number[], q: number[], dtypes: readonly [Dtype, Dtype]) => tolerance({
   dtypes, operations: 2 * p.length + 4, scale: p.reduce((s, pi, i) => s + (pi + q[i]!) ** 2, 0), condition: 2,
 });
 const pairs = simplexPair(2, 8);
+/** tfjs Σ_i (p_i − p̂_i)² for each case, one call per class count. */
+const tfjsSquaredDistance = (cases: { C: number; p: number[]; q: number[] }[], ctx: RunContext) => batchedByShape(cases, (c) => String(c.C), (group) =>
+  ctx.tfjs.derivatives(group.map((c) => c.q), squaredDistanceOfProbabilities(group.map((c) => c.p))).values);
 
 export default defineItem({
   id: '4.3.18', kind: 'formula', section: '4.3.3', definition: true,
@@ -33,25 +35,27 @@ export default defineItem({
   expectedVerdict: 'definition',
   checks: [
     check({
-      name: 'printed ‖p − p̂‖₂² ↔ printed Σ (p_i − p̂_i)²', role: 'claim', oracle: PRINTED_F64, arbitrary: pairs, runs: 'default',
-      evaluate: (cases) => cases.map(({ p, q }) => agreement(printedNorm(p, q), printedSum(p, q), tol(p, q, ['float64', 'float64']))),
+      name: 'printed ‖p − p̂‖₂² ↔ printed Σ (p_i − p̂_i)²', role: 'claim', reference: 'printed', arbitrary: pairs, runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ p, q }) => agreement(printedNorm(p, q), printedSum(p, q), tol(p, q, ctx.dtypes))),
     }),
     check({
-      name: 'printed ↔ tfjs Σ (p − p̂)²', role: 'claim', oracle: tfjsGrad, arbitrary: pairs, runs: 'default',
+      name: 'printed ↔ tfjs Σ (p − p̂)²', role: 'claim', reference: 'tfjs-grad', arbitrary: pairs, runs: 'default',
       evaluate: (cases, ctx) => {
-        const values = batchedByShape(cases, (c) => String(c.C), (group) =>
-          ctx.tfjs.derivatives(group.map((c) => c.q), squaredDistanceOfProbabilities(group.map((c) => c.p))).values);
-        return cases.map(({ p, q }, b) => agreement(values[b]!, printedSum(p, q), tol(p, q, ['float32', 'float64'])));
+        const values = tfjsSquaredDistance(cases, ctx);
+        return cases.map(({ p, q }, b) => agreement(values[b]!, printedSum(p, q), tol(p, q, ctx.dtypes)));
       },
     }),
     check({
-      name: 'printed ↔ impl squaredDistance', role: 'support', oracle: IMPL_F64, arbitrary: pairs, runs: 'default',
-      evaluate: (cases) => cases.map(({ p, q }) => agreement(squaredDistance(p, q), printedSum(p, q), tol(p, q, ['float64', 'float64']))),
+      name: 'subject squaredDistance(p, p̂) ↔ tfjs Σ (p − p̂)²', role: 'subject', subject: 'squaredDistance', reference: 'tfjs-grad', arbitrary: pairs, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const values = tfjsSquaredDistance(cases, ctx);
+        return cases.map(({ p, q }, b) => agreement(ctx.subject.api.squaredDistance!(p, q), values[b]!, tol(p, q, ctx.dtypes)));
+      },
     }),
     check({
-      name: 'literal: 4.3.18 is 4.3.1 extended to probability vectors, Σ_i ½(p_i − p̂_i)² (p ≠ p̂)', role: 'literal', oracle: PRINTED_F64,
+      name: 'literal: 4.3.18 is 4.3.1 extended to probability vectors, Σ_i ½(p_i − p̂_i)² (p ≠ p̂)', role: 'literal', reference: 'closed-form',
       arbitrary: pairs.filter(({ p, q }) => printedSum(p, q) > 0), runs: 'default',
-      evaluate: (cases) => cases.map(({ p, q }) => agreement(printedSum(p, q), p.reduce((s, pi, i) => s + 0.5 * (pi - q[i]!) ** 2, 0), tol(p, q, ['float64', 'float64']))),
+      evaluate: (cases, ctx) => cases.map(({ p, q }) => agreement(printedSum(p, q), p.reduce((s, pi, i) => s + 0.5 * (pi - q[i]!) ** 2, 0), tol(p, q, ctx.dtypes))),
     }),
   ],
 });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { oneHot, simplexPoint } from '../../domains/index.ts';
 import { entropy, klDivergence } from '../../../impl/index.ts';
 import { crossEntropyTermSize, crossEntropyTolerance, tfjsCrossEntropy } from '../../support/crossEntropy.ts';
@@ -26,17 +25,32 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'printed −Σ p log p̂ ↔ printed H(p) + KL(p ‖ p̂) (impl entropy, klDivergence)', role: 'claim', oracle: IMPL_F64, arbitrary: pairs, runs: 'default',
+      name: 'printed −Σ p log p̂ ↔ printed H(p) + KL(p ‖ p̂) (impl entropy, klDivergence)', role: 'claim', reference: 'impl', arbitrary: pairs, runs: 'default',
       // The right side adds Σ p|log p| of entropy terms to the cross-entropy terms; both sums round C + 2 times.
-      evaluate: (cases) => cases.map(({ p, q }) => agreement(printedRight(p, q), printedLeft(p, q),
-        2 * crossEntropyTolerance(p, q, ['float64', 'float64']) + crossEntropyTolerance(p, p, ['float64', 'float64']))),
+      evaluate: (cases, ctx) => cases.map(({ p, q }) => agreement(printedRight(p, q), printedLeft(p, q),
+        2 * crossEntropyTolerance(p, q, ctx.dtypes) + crossEntropyTolerance(p, p, ctx.dtypes))),
     }),
     check({
-      name: 'printed −Σ p log p̂ ↔ tfjs', role: 'support', oracle: tfjsGrad, arbitrary: pairs, runs: 'default',
+      name: 'printed −Σ p log p̂ ↔ tfjs', role: 'support', reference: 'tfjs-grad', arbitrary: pairs, runs: 'default',
       evaluate: (cases, ctx) => {
         const reference = tfjsCrossEntropy(cases, ctx);
-        return cases.map(({ p, q }, b) => agreement(printedLeft(p, q), reference[b]!, crossEntropyTolerance(p, q, ['float32', 'float64']),
+        return cases.map(({ p, q }, b) => agreement(printedLeft(p, q), reference[b]!, crossEntropyTolerance(p, q, ctx.dtypes),
           `terms of size ${crossEntropyTermSize(p, q).toPrecision(3)}`));
+      },
+    }),
+    check({
+      name: 'subject crossEntropy(p, p̂) ↔ tfjs −Σ p log p̂', role: 'subject', subject: 'crossEntropy', reference: 'tfjs-grad', arbitrary: pairs, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const reference = tfjsCrossEntropy(cases, ctx);
+        return cases.map(({ p, q }, b) => agreement(ctx.subject.api.crossEntropy!(p, q), reference[b]!, crossEntropyTolerance(p, q, ctx.dtypes)));
+      },
+    }),
+    check({
+      name: 'subject entropy(p) ↔ tfjs −Σ p log p (the cross-entropy of p with itself), the H(p) of the claim', role: 'subject', subject: 'entropy',
+      reference: 'tfjs-grad', arbitrary: pairs.filter(({ p }) => p.every((pi) => pi > 0)), runs: 'default',
+      evaluate: (cases, ctx) => {
+        const reference = tfjsCrossEntropy(cases.map(({ p }) => ({ p, q: p })), ctx);
+        return cases.map(({ p }, b) => agreement(ctx.subject.api.entropy!(p), reference[b]!, crossEntropyTolerance(p, p, ctx.dtypes)));
       },
     }),
   ],

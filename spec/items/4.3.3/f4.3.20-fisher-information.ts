@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsHessian } from '../../engine/labels.ts';
 import { between, logitsWithClasses, real } from '../../domains/index.ts';
-import { categoricalFisherInLogits, softmax } from '../../../impl/index.ts';
-import { GAUSS_HERMITE_LABEL, logitFisherTolerance, tfjsCategoricalInLogits } from '../../support/information.ts';
+import { logitFisherTolerance, tfjsCategoricalInLogits } from '../../support/information.ts';
 import { gaussianFisherTolerance, tfjsGaussianFisher } from '../../support/gaussian.ts';
 
 const logits = logitsWithClasses(2, 6, 6);
 const gaussians = fc.record({ mu: real(3), sigma: between(0.2, 5) });
-const categoricalOracle = (ctx: Parameters<typeof tfjsHessian>[0]) => `${tfjsHessian(ctx)}; exact Σ over the C labels`;
-const gaussianOracle = (ctx: Parameters<typeof tfjsHessian>[0]) => `${tfjsHessian(ctx)}; ${GAUSS_HERMITE_LABEL}`;
+// Both sides of the two claims are tfjs float32 computations (scores and Hessians of the same autodiff), so their
+// tolerances charge float32 twice rather than ctx.dtypes' float32-against-float64.
+const BOTH_TFJS = ['float32', 'float32'] as const;
 
 export default defineItem({
   id: '4.3.20', kind: 'formula', section: '4.3.3',
@@ -23,27 +22,29 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'categorical in logits: E[s sᵀ] = −E[∇² log p̂_x] (tfjs, exact Σ over x)', role: 'claim', oracle: categoricalOracle,
+      name: 'categorical in logits: E[s sᵀ] = −E[∇² log p̂_x] (tfjs, exact Σ over x)', role: 'claim', reference: 'tfjs-hessian',
       arbitrary: logits, runs: 'hessian',
       evaluate: (cases, ctx) => tfjsCategoricalInLogits(cases, ctx, true).map((f, b) =>
-        agreement(f.fisherFromScores, f.fisherFromHessians!, logitFisherTolerance(cases[b]!.z, ['float32', 'float32']))),
+        agreement(f.fisherFromScores, f.fisherFromHessians!, logitFisherTolerance(cases[b]!.z, BOTH_TFJS))),
     }),
     check({
-      name: 'Gaussian in (μ, σ): E[s sᵀ] = −E[∇² log N(x; μ, σ²)] (tfjs, quadrature)', role: 'claim', oracle: gaussianOracle,
+      name: 'Gaussian in (μ, σ): E[s sᵀ] = −E[∇² log N(x; μ, σ²)] (tfjs, quadrature)', role: 'claim', reference: ['tfjs-hessian', 'gauss-hermite'],
       arbitrary: gaussians, runs: 'hessian',
       evaluate: (cases, ctx) => tfjsGaussianFisher(cases, ctx).map((f, b) =>
-        agreement(f.fromScores, f.fromHessians, gaussianFisherTolerance(cases[b]!, ['float32', 'float32']))),
+        agreement(f.fromScores, f.fromHessians, gaussianFisherTolerance(cases[b]!, BOTH_TFJS))),
     }),
     check({
-      name: 'categorical: tfjs E[s sᵀ] ↔ impl diag(p̂) − p̂p̂ᵀ', role: 'support', oracle: categoricalOracle, arbitrary: logits, runs: 'hessian',
-      evaluate: (cases, ctx) => tfjsCategoricalInLogits(cases, ctx, false).map((f, b) =>
-        agreement(f.fisherFromScores, categoricalFisherInLogits(softmax(cases[b]!.z)), logitFisherTolerance(cases[b]!.z, ['float32', 'float64']))),
+      name: 'subject categoricalFisherInLogits(softmax(z)) ↔ tfjs E[s sᵀ] by 4.3.20 (exact Σ over the labels)', role: 'subject',
+      subject: ['categoricalFisherInLogits', 'softmax'], reference: 'tfjs-grad', arbitrary: logits, runs: 'hessian',
+      evaluate: (cases, ctx) => tfjsCategoricalInLogits(cases, ctx, false).map((f, b) => agreement(
+        ctx.subject.api.categoricalFisherInLogits!(ctx.subject.api.softmax!(cases[b]!.z)), f.fisherFromScores, logitFisherTolerance(cases[b]!.z, ctx.dtypes))),
     }),
     check({
-      name: 'Gaussian: both sides ↔ closed form diag(1/σ², 2/σ²)', role: 'support', oracle: gaussianOracle, arbitrary: gaussians, runs: 'hessian',
+      name: 'Gaussian: both sides ↔ closed form diag(1/σ², 2/σ²)', role: 'support', reference: ['tfjs-hessian', 'gauss-hermite', 'closed-form'],
+      arbitrary: gaussians, runs: 'hessian',
       evaluate: (cases, ctx) => tfjsGaussianFisher(cases, ctx).map((f, b) => {
         const s2 = cases[b]!.sigma ** 2, closed = [[1 / s2, 0], [0, 2 / s2]];
-        return agreement([f.fromScores, f.fromHessians], [closed, closed], gaussianFisherTolerance(cases[b]!, ['float32', 'float64']));
+        return agreement([f.fromScores, f.fromHessians], [closed, closed], gaussianFisherTolerance(cases[b]!, ctx.dtypes));
       }),
     }),
   ],

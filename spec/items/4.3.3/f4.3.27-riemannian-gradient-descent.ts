@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import { check, defineItem, type RunContext } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, tfjsGrad } from '../../engine/labels.ts';
 import { overdeterminedRegression, spdMetric, vector, type RegressionCase } from '../../domains/index.ts';
-import { mseLinearHessian, naturalGradientStep } from '../../../impl/index.ts';
+import { mseLinearHessian } from '../../../impl/index.ts';
 import { linearGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
-import { SOLVE_ORACLE, dot, norm, solveTolerance, solveWith } from '../../support/naturalGradient.ts';
+import { dot, norm, solveTolerance, solveWith } from '../../support/naturalGradient.ts';
 
 /** 4.3.27 as printed: w_{t+1} = w_t − η G(w_t)⁻¹ ∇_w L(w_t), G⁻¹ applied by a linear solve. */
 const printed = (w: number[], gradient: number[], G: number[][], eta: number) => {
@@ -36,20 +35,20 @@ export default defineItem({
   expectedVerdict: 'definition',
   checks: [
     check({
-      name: 'least squares, G = XᵀX/N, η = 1: ∇L(w₁) = 0 from any w₀ (tfjs gradients)', role: 'claim', oracle: tfjsGrad,
+      name: 'least squares, G = XᵀX/N, η = 1: ∇L(w₁) = 0 from any w₀ (tfjs gradients)', role: 'claim', reference: ['tfjs-grad', 'impl', 'solve', 'eigen'],
       arbitrary: overdeterminedRegression([1, 4], 5), runs: 'default',
       evaluate: (cases, ctx) => newtonStep(cases, ctx).map(({ H, w1, kappa, gradientAfter, c1 }, b) => {
         const c = cases[b]!;
-        // float32 gradient at w₀ passes through H G⁻¹ = I into ∇L(w₁); ∇L(w₁) itself is a float32 gradient; the
-        // float64 solve adds κ(H)·u on terms of size ‖H‖(|w₀| + |w₁|).
+        // float32 gradient at w₀ passes through H G⁻¹ = I into ∇L(w₁); ∇L(w₁) itself is a float32 gradient (ctx.dtypes); the
+        // float64 solve (impl's H, the ml-matrix solve) adds κ(H)·u on terms of size ‖H‖(|w₀| + |w₁|): a float64-only part.
         const hNorm = Math.max(...H.flat().map(Math.abs)) * c.d;
-        const tol = linearGradientTolerance(c) + linearGradientTolerance(c1)
+        const tol = linearGradientTolerance(c, ctx.dtypes) + linearGradientTolerance(c1, ctx.dtypes)
           + tolerance({ dtypes: ['float64', 'float64'], operations: c.d * c.d, scale: hNorm * (norm(c.w) + norm(w1)), condition: kappa });
         return agreement(gradientAfter, c.w.map(() => 0), tol, `κ(H) = ${kappa.toPrecision(3)}`);
       }),
     }),
     check({
-      name: 'steepest descent in the G-norm: ∇Lᵀu/‖u‖_G ≥ −√(∇Lᵀ G⁻¹ ∇L) for every u, with equality at u = −G⁻¹∇L', role: 'claim', oracle: SOLVE_ORACLE,
+      name: 'steepest descent in the G-norm: ∇Lᵀu/‖u‖_G ≥ −√(∇Lᵀ G⁻¹ ∇L) for every u, with equality at u = −G⁻¹∇L', role: 'claim', reference: 'solve',
       arbitrary: metrics.chain((m) => vector(m.n, 1).filter((u) => norm(u) > 1e-3).map((u) => ({ ...m, u }))), runs: 'default',
       evaluate: (cases) => cases.map(({ n, G, g, u, eigenvalues }) => {
         const naturalDirection = solveWith(G, g).map((x) => -x);
@@ -62,10 +61,13 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'printed (LU solve) ↔ impl naturalGradientStep (Cholesky)', role: 'support', oracle: IMPL_F64,
-      arbitrary: metrics.chain((m) => fc.integer({ min: 1, max: 100 }).map((k) => ({ ...m, eta: k / 100 }))), runs: 'default',
-      evaluate: (cases) => cases.map(({ n, G, g, w, eta, eigenvalues }) => agreement(naturalGradientStep(w, g, G, eta), printed(w, g, G, eta),
-        solveTolerance(n, conditionOf(eigenvalues), norm(w) + eta * norm(g) / Math.min(...eigenvalues)))),
+      name: 'subject naturalGradientStep(w, g, G, η) ↔ w − η·x with G x = g solved by ml-matrix LU', role: 'subject', subject: 'naturalGradientStep',
+      reference: 'solve', arbitrary: metrics.chain((m) => fc.integer({ min: 1, max: 100 }).map((k) => ({ ...m, eta: k / 100 }))), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ n, G, g, w, eta, eigenvalues }) => {
+        const direction = solveWith(G, g);
+        return agreement(ctx.subject.api.naturalGradientStep!(w, g, G, eta), w.map((wi, i) => wi - eta * direction[i]!),
+          solveTolerance(n, conditionOf(eigenvalues), norm(w) + eta * norm(g) / Math.min(...eigenvalues), ctx.dtypes));
+      }),
     }),
   ],
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { TAYLOR_RATE_TOLERANCE, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, TAYLOR_F64 } from '../../engine/labels.ts';
+import { agreement } from '../../engine/close.ts';
+import { TAYLOR_RATE_TOLERANCE, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { simplexPair, tangentPerturbation } from '../../domains/index.ts';
 import { fisherRaoDistance } from '../../../impl/index.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
@@ -15,9 +15,9 @@ const euclidean = (p: number[], q: number[]) => Math.hypot(...p.map((pi, i) => p
 const apart = simplexPair(2, 4).filter(({ p, q }) => euclidean(p, q) >= 1e-3);
 // ‖p − q‖: C differences, squares and a sum, relative error ≤ (2C + 2)u·κ with κ = (‖p‖ + ‖q‖)/‖p − q‖ for the
 // differences; d_FR: C square roots and differences, a sum, a root and an arcsin (well conditioned below 1/√2).
-function ratioTolerance(p: number[], q: number[]): number {
+function ratioTolerance(p: number[], q: number[], dtypes: readonly [Dtype, Dtype]): number {
   const C = p.length, e = euclidean(p, q), ratio = fisherRaoDistance(p, q) / e;
-  return tolerance({ dtypes: ['float64', 'float64'], operations: 4 * C + 8, scale: ratio, condition: 2 + (Math.hypot(...p) + Math.hypot(...q)) / e });
+  return tolerance({ dtypes, operations: 4 * C + 8, scale: ratio, condition: 2 + (Math.hypot(...p) + Math.hypot(...q)) / e });
 }
 
 export default defineItem({
@@ -32,7 +32,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'Fisher-weighted: d_FR(P, P + hδ)² = h² δᵀ diag(1/P) δ + O(h³) (Taylor rate ≥ 3)', role: 'claim', oracle: TAYLOR_F64,
+      name: 'Fisher-weighted: d_FR(P, P + hδ)² = h² δᵀ diag(1/P) δ + O(h³) (Taylor rate ≥ 3)', role: 'claim', reference: ['taylor', 'impl'],
       arbitrary: tangentPerturbation(2, 6), runs: 'default',
       evaluate: (cases) => cases.map(({ P, delta }) => {
         const f = (q: number[]) => fisherRaoDistance(P, q) ** 2;
@@ -43,23 +43,33 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'never Euclidean: d_FR(p, q) ≥ √2·‖p − q‖ for every pair (interior and near-vertex points)', role: 'claim', oracle: IMPL_F64,
+      name: 'never Euclidean: d_FR(p, q) ≥ √2·‖p − q‖ for every pair (interior and near-vertex points)', role: 'claim', reference: 'impl',
       arbitrary: simplexPair(2, 8), runs: 'default',
-      evaluate: (cases) => cases.map(({ p, q }) => {
+      evaluate: (cases, ctx) => cases.map(({ p, q }) => {
         const d = fisherRaoDistance(p, q), e = euclidean(p, q);
         // Both sides round a few times per coordinate on terms of size ≤ d + √2·e (≤ π + 2).
-        return { value: Math.SQRT2 * e - d, bound: tolerance({ dtypes: ['float64', 'float64'], operations: 4 * p.length + 8, scale: d + Math.SQRT2 * e }),
+        return { value: Math.SQRT2 * e - d, bound: tolerance({ dtypes: ctx.dtypes, operations: 4 * p.length + 8, scale: d + Math.SQRT2 * e }),
           note: `d_FR = ${d.toPrecision(6)}, √2‖p − q‖ = ${(Math.SQRT2 * e).toPrecision(6)}` };
       }),
     }),
     check({
       name: 'not a fixed multiple of the Euclidean distance: d_FR/‖p − q‖ differs between two pairs (points ≥ 10⁻³ apart)', role: 'claim',
-      oracle: IMPL_F64, quantifier: 'exists', arbitrary: fc.record({ first: apart, second: apart }), runs: 'default',
-      evaluate: (cases) => cases.map(({ first, second }) => {
+      reference: 'impl', quantifier: 'exists', arbitrary: fc.record({ first: apart, second: apart }), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ first, second }) => {
         const r1 = fisherRaoDistance(first.p, first.q) / euclidean(first.p, first.q);
         const r2 = fisherRaoDistance(second.p, second.q) / euclidean(second.p, second.q);
-        return { value: Math.abs(r1 - r2), bound: ratioTolerance(first.p, first.q) + ratioTolerance(second.p, second.q), sense: 'atLeast' as const,
+        return { value: Math.abs(r1 - r2), bound: ratioTolerance(first.p, first.q, ctx.dtypes) + ratioTolerance(second.p, second.q, ctx.dtypes), sense: 'atLeast' as const,
           note: `ratios ${r1.toPrecision(6)} and ${r2.toPrecision(6)}` };
+      }),
+    }),
+    check({
+      name: 'subject fisherRaoDistance(p, q): cos(d_FR/2) = Σ√(p_i q_i), the Bhattacharyya coefficient (closed form)', role: 'subject', subject: 'fisherRaoDistance',
+      reference: 'closed-form', arbitrary: simplexPair(2, 8), runs: 'default',
+      evaluate: (cases, ctx) => cases.map(({ p, q }) => {
+        const d = ctx.subject.api.fisherRaoDistance!(p, q), coefficient = p.reduce((s, pi, i) => s + Math.sqrt(pi * q[i]!), 0);
+        // cos(d/2) moves by at most half the error of d (≤ π, from C roots, differences and squares, a sum, a root and an arcsin);
+        // the coefficient is a C-term sum of roots of products, of size ≤ 1.
+        return agreement(Math.cos(d / 2), coefficient, tolerance({ dtypes: ctx.dtypes, operations: 4 * p.length + 8, scale: Math.PI }), `d_FR = ${d}`);
       }),
     }),
   ],

@@ -1,6 +1,5 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { TAYLOR_RATE_TOLERANCE } from '../../engine/tolerance.ts';
-import { TAYLOR_F64 } from '../../engine/labels.ts';
 import { tangentPerturbation } from '../../domains/index.ts';
 import { fisherRaoDistance, klDivergence } from '../../../impl/index.ts';
 import { taylorRates } from '../../../oracles/finiteDifference.ts';
@@ -20,12 +19,12 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'KL(P ‖ P + hδ) − ½ d_FR(P, P + hδ)² = O(h³) (Taylor rate ≥ 3)', role: 'claim', oracle: TAYLOR_F64, arbitrary: perturbations, runs: 'default',
+      name: 'KL(P ‖ P + hδ) − ½ d_FR(P, P + hδ)² = O(h³) (Taylor rate ≥ 3)', role: 'claim', reference: ['taylor', 'impl'], arbitrary: perturbations, runs: 'default',
       evaluate: (cases) => cases.map(({ P, delta }) =>
         thirdOrder(taylorRates((q) => klDivergence(P, q) - 0.5 * fisherRaoDistance(P, q) ** 2, P, delta, 0, 0, { h0: 0.5 }))),
     }),
     check({
-      name: 'KL(P ‖ P + hδ) − KL(P + hδ ‖ P) = O(h³) (Taylor rate ≥ 3)', role: 'claim', oracle: TAYLOR_F64, arbitrary: perturbations, runs: 'default',
+      name: 'KL(P ‖ P + hδ) − KL(P + hδ ‖ P) = O(h³) (Taylor rate ≥ 3)', role: 'claim', reference: ['taylor', 'impl'], arbitrary: perturbations, runs: 'default',
       evaluate: (cases) => cases.map(({ P, delta }) =>
         thirdOrder(taylorRates((q) => klDivergence(P, q) - klDivergence(q, P), P, delta, 0, 0, { h0: 0.5 }))),
     }),

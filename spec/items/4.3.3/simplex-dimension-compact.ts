@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { tolerance } from '../../engine/tolerance.ts';
-import { eigenOracle, PRINTED_F64 } from '../../engine/labels.ts';
 import { between, simplexPoint, simplexWithClasses, vector } from '../../domains/index.ts';
 import { affineDimension, inPrintedSimplex, simplexSumSlack } from '../../support/simplex.ts';
 
@@ -49,7 +48,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the scatter of 2C points has exactly one null direction (dimension ≤ C − 1)', role: 'claim', oracle: eigenOracle,
+      name: 'the scatter of 2C points has exactly one null direction (dimension ≤ C − 1)', role: 'claim', reference: 'eigen',
       arbitrary: pointSets, runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ points }) => {
         const a = affineDimension(points, ctx);
@@ -57,7 +56,7 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'the other C − 1 scatter eigenvalues are far above rounding (dimension ≥ C − 1)', role: 'claim', oracle: eigenOracle,
+      name: 'the other C − 1 scatter eigenvalues are far above rounding (dimension ≥ C − 1)', role: 'claim', reference: 'eigen',
       arbitrary: pointSets, runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ points }) => {
         const a = affineDimension(points, ctx);
@@ -65,41 +64,41 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'bounded: ‖p‖₂² ≤ 1 (interior and near-vertex points)', role: 'claim', oracle: PRINTED_F64,
+      name: 'bounded: ‖p‖₂² ≤ 1 (interior and near-vertex points)', role: 'claim', reference: 'printed',
       arbitrary: simplexWithClasses(2, 10), runs: 'default',
       // Σ p_i² ≤ Σ p_i = 1; computing Σ p_i² rounds C times on terms ≤ 1.
-      evaluate: (cases) => cases.map(({ C, p }) => ({ value: p.reduce((s, pi) => s + pi * pi, 0) - 1,
-        bound: tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C, scale: 1 }) })),
+      evaluate: (cases, ctx) => cases.map(({ C, p }) => ({ value: p.reduce((s, pi) => s + pi * pi, 0) - 1,
+        bound: tolerance({ dtypes: ctx.dtypes, operations: 2 * C, scale: 1 }) })),
     }),
     check({
-      name: 'closed: points on faces, edges and vertices satisfy the printed conditions', role: 'claim', oracle: PRINTED_F64,
+      name: 'closed: points on faces, edges and vertices satisfy the printed conditions', role: 'claim', reference: 'printed',
       arbitrary: boundaryPoints, runs: 'default',
       evaluate: (cases) => cases.map(({ C, p }) => ({ value: inPrintedSimplex(p, simplexSumSlack(C)) ? 0 : 1, bound: 0,
         note: JSON.stringify(p.map((x) => Number(x.toPrecision(4)))) })),
     }),
     check({
-      name: 'convex: λp + (1 − λ)q ∈ Δ for p, q ∈ Δ (interior, near-vertex and boundary points)', role: 'claim', oracle: PRINTED_F64,
+      name: 'convex: λp + (1 − λ)q ∈ Δ for p, q ∈ Δ (interior, near-vertex and boundary points)', role: 'claim', reference: 'printed',
       arbitrary: convexCombinations, runs: 'default',
       // Each entry λp_i + (1 − λ)q_i is ≥ 0 exactly (products and sums of non-negative numbers); the sum carries C + 3 roundings.
-      evaluate: (cases) => cases.map(({ C, p, q, lambda }) => ({
-        value: inPrintedSimplex(p.map((pi, i) => lambda * pi + (1 - lambda) * q[i]!), tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C + 3, scale: 1 })) ? 0 : 1,
+      evaluate: (cases, ctx) => cases.map(({ C, p, q, lambda }) => ({
+        value: inPrintedSimplex(p.map((pi, i) => lambda * pi + (1 - lambda) * q[i]!), tolerance({ dtypes: ctx.dtypes, operations: 2 * C + 3, scale: 1 })) ? 0 : 1,
         bound: 0 })),
     }),
     check({
-      name: 'non-empty interior in its hull: b + r·u ∈ Δ for the barycentre b, every tangent unit u and r ≤ 1/C', role: 'claim', oracle: PRINTED_F64,
+      name: 'non-empty interior in its hull: b + r·u ∈ Δ for the barycentre b, every tangent unit u and r ≤ 1/C', role: 'claim', reference: 'printed',
       arbitrary: barycentreBall, runs: 'default',
       // Entries 1/C + r·u_i ≥ 1/C − r ≥ 0 up to two roundings of size 1/C. Σ u = 0 only up to the rounding of the tangent projection
       // v − mean(v) (C + 1 roundings of entries ≤ 1 per coordinate) magnified by the normalisation 1/‖v − mean‖: a scale of r·C/n on the sum.
-      evaluate: (cases) => cases.map(({ C, u, r, n }) => {
+      evaluate: (cases, ctx) => cases.map(({ C, u, r, n }) => {
         const x = u.map((ui) => 1 / C + r * ui);
-        const entrySlack = tolerance({ dtypes: ['float64', 'float64'], operations: 2, scale: 1 });
-        const sumSlack = tolerance({ dtypes: ['float64', 'float64'], operations: 2 * C + 4, scale: 1 + (r * C) / n });
+        const entrySlack = tolerance({ dtypes: ctx.dtypes, operations: 2, scale: 1 });
+        const sumSlack = tolerance({ dtypes: ctx.dtypes, operations: 2 * C + 4, scale: 1 + (r * C) / n });
         return { value: x.every((xi) => xi >= -entrySlack) && Math.abs(x.reduce((a, b) => a + b, 0) - 1) <= sumSlack ? 0 : 1, bound: 0 };
       }),
     }),
     check({
       name: 'literal (a manifold without boundary): every point of Δ has a neighbourhood in its hull inside Δ — fails on the faces', role: 'literal',
-      oracle: PRINTED_F64, arbitrary: boundaryPoints, runs: 'default',
+      reference: 'printed', arbitrary: boundaryPoints, runs: 'default',
       // At p with p_i = 0 < p_j, the hull point p + h(e_j − e_i) has entry i equal to −h: outside Δ for every h > 0, however small.
       evaluate: (cases) => cases.map(({ C, p }) => {
         const i = p.findIndex((x) => x === 0), j = p.findIndex((x) => x > 0), h = Number.MIN_VALUE;

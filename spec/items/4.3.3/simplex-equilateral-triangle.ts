@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { squaredDistanceOfProbabilities } from '../../../oracles/tfjs/information.ts';
 import { inPrintedSimplex } from '../../support/simplex.ts';
 
@@ -15,7 +14,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the vertices lie in Δ² and the three sides all have squared length 2 (tfjs)', role: 'claim', oracle: tfjsGrad,
+      name: 'the vertices lie in Δ² and the three sides all have squared length 2 (tfjs)', role: 'claim', reference: 'tfjs-grad',
       arbitrary: fc.constant(SIDES), runs: 1,
       evaluate: (cases, ctx) => cases.map((sides) => {
         const { values } = ctx.tfjs.derivatives(sides.map(([, j]) => VERTICES[j]!), squaredDistanceOfProbabilities(sides.map(([i]) => VERTICES[i]!)));

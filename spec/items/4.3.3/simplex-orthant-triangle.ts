@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
-import { eigenOracle, PRINTED_F64 } from '../../engine/labels.ts';
 import { simplexPoint } from '../../domains/index.ts';
 import { affineDimension, inPrintedSimplex } from '../../support/simplex.ts';
 
@@ -33,7 +32,7 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'the printed set meets every coordinate axis exactly at t = 1 (intercept 1)', role: 'claim', oracle: PRINTED_F64,
+      name: 'the printed set meets every coordinate axis exactly at t = 1 (intercept 1)', role: 'claim', reference: 'printed',
       arbitrary: axisPoints, runs: 'default',
       // t·e_i has one non-zero entry, so Σ p = t exactly: no slack is needed.
       evaluate: (cases) => cases.map(({ C, axis, t }) => {
@@ -43,7 +42,7 @@ export default defineItem({
     }),
     check({
       name: 'C ∈ {2, …, 6}: the region is the (C−1)-simplex on the C intercepts e_i (its affine dimension is C − 1; the e_i lie in it)', role: 'claim',
-      oracle: eigenOracle, arbitrary: pointSets([2, 3, 4, 5, 6]), runs: 'default',
+      reference: 'eigen', arbitrary: pointSets([2, 3, 4, 5, 6]), runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ C, points }) => {
         const a = affineDimension(points, ctx);
         const verticesIn = vertices(C).every((v) => inPrintedSimplex(v, 0));
@@ -51,7 +50,7 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'C = 3: the region is 2-dimensional (a triangle with vertices e₁, e₂, e₃)', role: 'claim', oracle: eigenOracle,
+      name: 'C = 3: the region is 2-dimensional (a triangle with vertices e₁, e₂, e₃)', role: 'claim', reference: 'eigen',
       arbitrary: pointSets([3]), runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ points }) => {
         const a = affineDimension(points, ctx);
@@ -59,7 +58,7 @@ export default defineItem({
       }),
     }),
     check({
-      name: 'literal: for every C the region is a triangle, 2-dimensional (C ∈ {2, 4, 5, 6})', role: 'literal', oracle: eigenOracle,
+      name: 'literal: for every C the region is a triangle, 2-dimensional (C ∈ {2, 4, 5, 6})', role: 'literal', reference: 'eigen',
       arbitrary: pointSets([2, 4, 5, 6]), runs: 'default',
       evaluate: (cases, ctx) => cases.map(({ C, points }) => {
         const a = affineDimension(points, ctx);

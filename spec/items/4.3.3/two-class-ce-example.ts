@@ -1,9 +1,7 @@
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { elementary, tolerance } from '../../engine/tolerance.ts';
-import { IMPL_F64, PRINTED_F64, tfjsGrad } from '../../engine/labels.ts';
+import { elementary, tolerance, type Dtype } from '../../engine/tolerance.ts';
 import { twoClassPrediction } from '../../domains/index.ts';
-import { crossEntropy } from '../../../impl/index.ts';
 import { TRUE_DISTRIBUTION, tfjsTwoClass, twoClassCeTolerance } from '../../support/twoClass.ts';
 import { crossEntropyTolerance, tfjsCrossEntropy } from '../../support/crossEntropy.ts';
 
@@ -12,7 +10,7 @@ const printedExpanded = (q: number) => -(1 * Math.log(q) + 0 * Math.log(1 - q));
 /** As printed, right: −log p̂. */
 const printedClosed = (q: number) => -Math.log(q);
 // Two logs (relative accuracy of |log|) and a sum whose second term is exactly 0.
-const tol64 = (q: number) => tolerance({ dtypes: ['float64', 'float64'], operations: elementary(1) + 2, scale: Math.abs(Math.log(q)) });
+const tol64 = (q: number, dtypes: readonly [Dtype, Dtype]) => tolerance({ dtypes, operations: elementary(1) + 2, scale: Math.abs(Math.log(q)) });
 const predictions = twoClassPrediction();
 
 export default defineItem({
@@ -23,26 +21,30 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'printed expanded ↔ printed −log p̂', role: 'claim', oracle: PRINTED_F64, arbitrary: predictions, runs: 'default',
-      evaluate: (cases) => cases.map((q) => agreement(printedExpanded(q), printedClosed(q), tol64(q))),
+      name: 'printed expanded ↔ printed −log p̂', role: 'claim', reference: 'printed', arbitrary: predictions, runs: 'default',
+      evaluate: (cases, ctx) => cases.map((q) => agreement(printedExpanded(q), printedClosed(q), tol64(q, ctx.dtypes))),
     }),
     check({
-      name: 'printed −log p̂ ↔ tfjs −Σ p log q at ((1, 0), (p̂, 1 − p̂))', role: 'claim', oracle: tfjsGrad, arbitrary: predictions, runs: 'default',
+      name: 'printed −log p̂ ↔ tfjs −Σ p log q at ((1, 0), (p̂, 1 − p̂))', role: 'claim', reference: 'tfjs-grad', arbitrary: predictions, runs: 'default',
       evaluate: (cases, ctx) => {
         const values = tfjsCrossEntropy(cases.map((q) => ({ p: TRUE_DISTRIBUTION, q: [q, 1 - q] })), ctx);
-        return cases.map((q, b) => agreement(values[b]!, printedClosed(q), crossEntropyTolerance(TRUE_DISTRIBUTION, [q, 1 - q], ['float32', 'float64'])));
+        return cases.map((q, b) => agreement(values[b]!, printedClosed(q), crossEntropyTolerance(TRUE_DISTRIBUTION, [q, 1 - q], ctx.dtypes)));
       },
     }),
     check({
-      name: 'printed −log p̂ ↔ tfjs −log θ at θ = p̂', role: 'support', oracle: tfjsGrad, arbitrary: predictions, runs: 'default',
+      name: 'printed −log p̂ ↔ tfjs −log θ at θ = p̂', role: 'support', reference: 'tfjs-grad', arbitrary: predictions, runs: 'default',
       evaluate: (cases, ctx) => {
         const { values } = tfjsTwoClass(ctx, cases, 'ce');
-        return cases.map((q, b) => agreement(values[b]!, printedClosed(q), twoClassCeTolerance(q)));
+        return cases.map((q, b) => agreement(values[b]!, printedClosed(q), twoClassCeTolerance(q, ctx.dtypes)));
       },
     }),
     check({
-      name: 'printed ↔ impl crossEntropy', role: 'support', oracle: IMPL_F64, arbitrary: predictions, runs: 'default',
-      evaluate: (cases) => cases.map((q) => agreement(crossEntropy(TRUE_DISTRIBUTION, [q, 1 - q]), printedClosed(q), tol64(q))),
+      name: 'subject crossEntropy((1, 0), (p̂, 1 − p̂)) ↔ tfjs −Σ p log q', role: 'subject', subject: 'crossEntropy', reference: 'tfjs-grad', arbitrary: predictions, runs: 'default',
+      evaluate: (cases, ctx) => {
+        const values = tfjsCrossEntropy(cases.map((q) => ({ p: TRUE_DISTRIBUTION, q: [q, 1 - q] })), ctx);
+        return cases.map((q, b) => agreement(ctx.subject.api.crossEntropy!(TRUE_DISTRIBUTION, [q, 1 - q]), values[b]!,
+          crossEntropyTolerance(TRUE_DISTRIBUTION, [q, 1 - q], ctx.dtypes)));
+      },
     }),
   ],
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { between } from '../../domains/index.ts';
+import type { Dtype } from '../../engine/tolerance.ts';
 import { tfjsTwoClass, twoClassMseTolerance } from '../../support/twoClass.ts';
 import { TWO_CLASS } from '../../support/twoClassNumbers.ts';
 import { num, t } from '../../engine/text.ts';
@@ -12,7 +12,7 @@ const TEXT_POINTS = [1, 0.5, 0];
 const steps = between(0.01, 0.5).map((h) => [1, 1 - h, 1 - 2 * h]);
 /** The changes of L over the two halves [1, m] and [m, end]. */
 const changes = (values: number[]) => [values[1]! - values[0]!, values[2]! - values[1]!] as const;
-const tolOf = (qs: number[]) => 2 * Math.max(...qs.map(twoClassMseTolerance));
+const tolOf = (qs: number[], dtypes: readonly [Dtype, Dtype]) => 2 * Math.max(...qs.map((q) => twoClassMseTolerance(q, dtypes)));
 
 export default defineItem({
   id: 'two-class-mse-change-symmetric', kind: 'claim', section: '4.3.3',
@@ -27,34 +27,34 @@ export default defineItem({
   expectedVerdict: 'refuted',
   checks: [
     check({
-      name: 'L(0.5) − L(1) = L(0) − L(0.5) (tfjs)', role: 'claim', oracle: tfjsGrad, arbitrary: fc.constant(TEXT_POINTS), runs: 1,
+      name: 'L(0.5) − L(1) = L(0) − L(0.5) (tfjs)', role: 'claim', reference: 'tfjs-grad', arbitrary: fc.constant(TEXT_POINTS), runs: 1,
       evaluate: (cases, ctx) => cases.map((qs) => {
         const [first, second] = changes(tfjsTwoClass(ctx, qs, 'mse').values);
-        return agreement(first, second, tolOf(qs), `changes ${first} and ${second}`);
+        return agreement(first, second, tolOf(qs, ctx.dtypes), `changes ${first} and ${second}`);
       }),
     }),
     check({
-      name: 'correction: the changes are those of 2(1 − p̂)² (impl), 0.5 and 1.5 (tfjs)', role: 'correction', oracle: tfjsGrad, arbitrary: fc.constant(TEXT_POINTS), runs: 1,
-      evaluate: (cases, ctx) => cases.map((qs) => agreement([...changes(tfjsTwoClass(ctx, qs, 'mse').values)], [TWO_CLASS.mseChangeFirst, TWO_CLASS.mseChangeSecond], tolOf(qs))),
+      name: 'correction: the changes are those of 2(1 − p̂)² (impl), 0.5 and 1.5 (tfjs)', role: 'correction', reference: ['tfjs-grad', 'impl'], arbitrary: fc.constant(TEXT_POINTS), runs: 1,
+      evaluate: (cases, ctx) => cases.map((qs) => agreement([...changes(tfjsTwoClass(ctx, qs, 'mse').values)], [TWO_CLASS.mseChangeFirst, TWO_CLASS.mseChangeSecond], tolOf(qs, ctx.dtypes))),
     }),
     check({
-      name: 'correction: over equal steps h from p̂ = 1 the second change is 3× the first (tfjs)', role: 'correction', oracle: tfjsGrad,
+      name: 'correction: over equal steps h from p̂ = 1 the second change is 3× the first (tfjs)', role: 'correction', reference: 'tfjs-grad',
       arbitrary: steps, runs: 'default',
       evaluate: (cases, ctx) => {
         const values = tfjsTwoClass(ctx, cases.flat(), 'mse').values;
         return cases.map((qs, b) => {
           const [first, second] = changes(values.slice(3 * b, 3 * b + 3));
-          return agreement(second, 3 * first, 4 * tolOf(qs));
+          return agreement(second, 3 * first, 4 * tolOf(qs, ctx.dtypes));
         });
       },
     }),
     check({
-      name: 'correction: the Euclidean distance √L changes by equal amounts over [1, 0.5] and [0.5, 0] (tfjs)', role: 'correction', oracle: tfjsGrad,
+      name: 'correction: the Euclidean distance √L changes by equal amounts over [1, 0.5] and [0.5, 0] (tfjs)', role: 'correction', reference: 'tfjs-grad',
       arbitrary: fc.constant(TEXT_POINTS), runs: 1,
       evaluate: (cases, ctx) => cases.map((qs) => {
         const [first, second] = changes(tfjsTwoClass(ctx, qs, 'mse').values.map(Math.sqrt));
         // √ halves the relative error of L, but near L = 0 it amplifies an absolute error e to √e: bound by √(tolerance of L).
-        return agreement(first, second, 2 * Math.sqrt(tolOf(qs)), `changes ${first} and ${second}`);
+        return agreement(first, second, 2 * Math.sqrt(tolOf(qs, ctx.dtypes)), `changes ${first} and ${second}`);
       }),
     }),
   ],

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
-import { tfjsGrad } from '../../engine/labels.ts';
 import { twoClassPrediction } from '../../domains/index.ts';
 import { tfjsTwoClass, twoClassMseSlopeTolerance, twoClassMseTolerance } from '../../support/twoClass.ts';
 
@@ -14,18 +13,18 @@ export default defineItem({
   expectedVerdict: 'holds',
   checks: [
     check({
-      name: 'L(1) = 0 and L(0) = 2 (tfjs)', role: 'claim', oracle: tfjsGrad, arbitrary: fc.constant(ENDPOINTS), runs: 1,
+      name: 'L(1) = 0 and L(0) = 2 (tfjs)', role: 'claim', reference: 'tfjs-grad', arbitrary: fc.constant(ENDPOINTS), runs: 1,
       evaluate: (cases, ctx) => cases.map((qs) => {
         const { values } = tfjsTwoClass(ctx, qs, 'mse');
-        return agreement(values, [0, 2], Math.max(...qs.map(twoClassMseTolerance)), `L(1) = ${values[0]}, L(0) = ${values[1]}`);
+        return agreement(values, [0, 2], Math.max(...qs.map((q) => twoClassMseTolerance(q, ctx.dtypes))), `L(1) = ${values[0]}, L(0) = ${values[1]}`);
       }),
     }),
     check({
-      name: 'dL/dp̂ = −4(1 − p̂) ≤ 0 on [0, 1] (tfjs): L grows as p̂ falls', role: 'claim', oracle: tfjsGrad,
+      name: 'dL/dp̂ = −4(1 − p̂) ≤ 0 on [0, 1] (tfjs): L grows as p̂ falls', role: 'claim', reference: 'tfjs-grad',
       arbitrary: fc.oneof(twoClassPrediction(), fc.constantFrom(0, 1)), runs: 'default',
       evaluate: (cases, ctx) => {
         const { slopes } = tfjsTwoClass(ctx, cases, 'mse');
-        return cases.map((q, b) => agreement(slopes[b]!, -4 * (1 - q), twoClassMseSlopeTolerance(q)));
+        return cases.map((q, b) => agreement(slopes[b]!, -4 * (1 - q), twoClassMseSlopeTolerance(q, ctx.dtypes)));
       },
     }),
   ],
