@@ -144,13 +144,15 @@ export function headroomOf(margin: number, j: Judgement): number {
 
 /** A check as reports/.results/*.json records it (±Infinity and NaN are written as strings). */
 export interface RecordedCheck {
-  name: string; role: string; quantifier?: string; oracle: string; passed: boolean; cases: number;
+  name: string; role: string; quantifier?: string; oracle: string; reference?: { ids: string[] }; passed: boolean; cases: number;
   margin: number | string; maxError: number | string; tolerance: number | string; sense?: string; skipped?: string;
 }
 export interface RecordedItem { id: string; expectedVerdict: string; result: { verdict: string; reason: string; checks: RecordedCheck[] } }
 
 const num = (x: number | string) => (typeof x === 'number' ? x : Number(x));
-export const isMonteCarlo = (c: Pick<RecordedCheck, 'oracle'>) => c.oracle.startsWith(MONTE_CARLO_LABEL);
+/** A check held to z standard errors: it declares the Monte Carlo reference (results recorded before handles: by its label). */
+export const isMonteCarlo = (c: Pick<RecordedCheck, 'oracle' | 'reference'>) =>
+  c.reference ? c.reference.ids.includes('monte-carlo') : c.oracle.startsWith(MONTE_CARLO_LABEL);
 
 /** One judged check of one seed. */
 export interface CheckCall {

@@ -66,15 +66,15 @@ describe('config', () => {
 
 // Toy checks with known truth: x² ≥ 0 holds; x² ≤ x fails for |x| > 1 by a wide margin.
 const square = check({
-  name: 'x² ≥ 0', role: 'claim', oracle: 'exact', arbitrary: real(10), runs: 'default',
+  name: 'x² ≥ 0', role: 'claim', reference: 'closed-form', arbitrary: real(10), runs: 'default',
   evaluate: (xs) => xs.map((x) => ({ value: x * x, bound: 0, sense: 'atLeast' as const })),
 });
 const wrong = check({
-  name: 'x² ≤ |x|/1000', role: 'claim', oracle: 'exact', arbitrary: real(10), runs: 'default',
+  name: 'x² ≤ |x|/1000', role: 'claim', reference: 'closed-form', arbitrary: real(10), runs: 'default',
   evaluate: (xs) => xs.map((x) => ({ value: x * x, bound: Math.abs(x) / 1000 })),
 });
 const fixedUp = check({
-  name: 'x² ≤ x² + 1', role: 'correction', oracle: 'exact', arbitrary: real(10), runs: 'default',
+  name: 'x² ≤ x² + 1', role: 'correction', reference: 'closed-form', arbitrary: real(10), runs: 'default',
   evaluate: (xs) => xs.map((x) => ({ value: x * x, bound: x * x + 1 })),
 });
 
@@ -138,11 +138,11 @@ describe('runner and verdicts', () => {
   describe('existential claims: a sample shows a witness, never the absence of one', () => {
     // An item built to break the rule: its only evidence against the claim is an existential check that
     // found no witness. Before the rule, this item was `refuted`.
-    const noWitness = check({ name: 'some x has x² + 1 ≤ 0', role: 'claim', quantifier: 'exists', oracle: 'toy', arbitrary: real(10), runs: 200,
+    const noWitness = check({ name: 'some x has x² + 1 ≤ 0', role: 'claim', quantifier: 'exists', reference: 'closed-form', arbitrary: real(10), runs: 200,
       evaluate: (xs: number[]) => xs.map((x) => ({ value: x * x + 1, bound: 0, sense: 'atMost' as const })) });
-    const negation = check({ name: 'every x has x² ≥ 0 (identity)', role: 'negation', oracle: 'toy', arbitrary: real(10), runs: 200,
+    const negation = check({ name: 'every x has x² ≥ 0 (identity)', role: 'negation', reference: 'closed-form', arbitrary: real(10), runs: 200,
       evaluate: (xs: number[]) => xs.map((x) => ({ value: Math.max(0, -(x * x)), bound: 0 })) });
-    const fix = check({ name: 'x² ≥ 0', role: 'correction', oracle: 'toy', arbitrary: real(10), runs: 200,
+    const fix = check({ name: 'x² ≥ 0', role: 'correction', reference: 'closed-form', arbitrary: real(10), runs: 200,
       evaluate: (xs: number[]) => xs.map((x) => ({ value: Math.max(0, -(x * x)), bound: 0 })) });
     const base = { id: 'toy', kind: 'claim', section: '4.3.1', quote: 'q', statement: 'toy statement', expectedVerdict: 'refuted', correction: { statement: 'c' } } as const;
     it('is not refuted by failing existential checks alone', async () => {
@@ -158,7 +158,7 @@ describe('runner and verdicts', () => {
     });
     it('a witness must clear its bound by the refutation margin: rounding noise on an exact 0 is no witness', async () => {
       // Every case measures 1e-17 against a bound of 1e-17·(1 + tiny): it passes the bound, but not clearly.
-      const noise = check({ name: 'some x has λ ≥ tol', role: 'claim', quantifier: 'exists', oracle: 'toy', arbitrary: real(10), runs: 50,
+      const noise = check({ name: 'some x has λ ≥ tol', role: 'claim', quantifier: 'exists', reference: 'closed-form', arbitrary: real(10), runs: 50,
         evaluate: (xs: number[]) => xs.map((x) => ({ value: 1e-17 * (1 + Math.abs(x) * 1e-3), bound: 1e-17, sense: 'atLeast' as const })) });
       const clear = check({ ...noise, name: 'some x has x² ≥ 1', evaluate: (xs: number[]) => xs.map((x) => ({ value: x * x, bound: 1, sense: 'atLeast' as const })) });
       expect((await runCheck(noise, ctx)).passed).toBe(false);

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadItems } from '../engine/registry.ts';
 import { CHECK_ROLES, VERDICTS } from '../engine/item.ts';
+import { REFERENCE_IDS } from '../engine/references.ts';
+import * as impl from '../../impl/index.ts';
 import { loadSource, SOURCE_HINT } from '../engine/source.ts';
 
 const audited = loadSource();
@@ -52,6 +54,23 @@ describe('item headers', () => {
         for (const c of negations) expect(c.quantifier ?? 'forall', `negation check '${c.name}' is universal`).toBe('forall');
       }
       if (item.checks.some((c) => c.role === 'literal')) expect(item.reading, 'an item that checks a literal reading states the reading it takes instead').toBeDefined();
+      for (const c of item.checks) {
+        const ids = Array.isArray(c.reference) ? c.reference : [c.reference];
+        expect(ids.length, `check '${c.name}' names its references by handle`).toBeGreaterThan(0);
+        for (const id of ids) expect(REFERENCE_IDS, `check '${c.name}': reference`).toContain(id);
+        // The audit is judged against trusted references only; the subject is called by subject checks alone.
+        const body = c.evaluate.toString();
+        if (c.role === 'subject') {
+          const fns = Array.isArray(c.subject) ? c.subject : c.subject ? [c.subject] : [];
+          expect(fns.length, `subject check '${c.name}' names the LossApi functions it calls`).toBeGreaterThan(0);
+          for (const fn of fns) expect(typeof (impl as Record<string, unknown>)[fn], `subject check '${c.name}': ${fn} is not a LossApi function`).toBe('function');
+          expect(ids, `subject check '${c.name}' compares with an independent reference, not impl or the printed formula`).not.toContain('impl');
+          expect(ids).not.toContain('printed');
+        } else {
+          expect(body.includes('.subject'), `audit check '${c.name}' (${c.role}) must not call the subject`).toBe(false);
+          expect(c.subject, `only subject checks name LossApi functions ('${c.name}')`).toBeUndefined();
+        }
+      }
     });
   }
 });

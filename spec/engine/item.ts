@@ -64,9 +64,7 @@ export interface CheckDefinition<I> {
    * The references it compares with, by handle (spec/engine/references.ts): the engine qualifies them
    * before measuring, and the report's label and the tolerance's dtypes come from them.
    */
-  reference?: ReferenceId | readonly ReferenceId[];
-  /** @deprecated free-text label of the reference; being replaced by `reference`. */
-  oracle?: string | ((ctx: RunContext) => string);
+  reference: ReferenceId | readonly ReferenceId[];
   /** For role 'subject': the LossApi functions it calls (a subject without one of them skips the check). */
   subject?: LossFunctionName | readonly LossFunctionName[];
   arbitrary: fc.Arbitrary<I>;

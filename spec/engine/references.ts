@@ -23,6 +23,9 @@ export const REFERENCE_IDS = [
 ] as const;
 export type ReferenceId = (typeof REFERENCE_IDS)[number];
 
+/** The Monte Carlo reference's label (the soak also reads it from results recorded before handles). */
+export const MONTE_CARLO_LABEL = `Monte Carlo (mulberry32, seeded; |Δ| ≤ z·SE, z = ${MONTE_CARLO_Z.toFixed(2)})`;
+
 /** One known case of a qualification: the measured error against its bound. */
 export interface QualificationCase { case: string; error: number | null; tolerance: number; passed: boolean; note?: string }
 
@@ -106,7 +109,7 @@ function specs(src: ReferenceSources): Record<ReferenceId, ReferenceSpec> {
     },
     eigen: { label: eigenSource.label, dtype: 'float64', note: 'symmetric eigenvalues on matrices of known spectrum', qualify: () => eigenSource.cases },
     'monte-carlo': {
-      label: `Monte Carlo (mulberry32, seeded; |Δ| ≤ z·SE, z = ${MONTE_CARLO_Z.toFixed(2)})`, dtype: 'float64',
+      label: MONTE_CARLO_LABEL, dtype: 'float64',
       note: 'estimates of known means, variances and medians, each within z standard errors',
       qualify: () => qualifyMonteCarlo(100_000, 4_243_001).map((m) => ({ case: m.case, error: m.zScore, tolerance: MONTE_CARLO_Z, passed: m.zScore <= MONTE_CARLO_Z, note: 'z-score' })),
     },
@@ -157,9 +160,9 @@ function specs(src: ReferenceSources): Record<ReferenceId, ReferenceSpec> {
 }
 
 /**
- * The references the running check declared; null while a check that names none runs (the free-text
- * `oracle` label of checks not yet migrated), so those are not held to it. Checks run one at a time per
- * worker, so one slot per worker is enough; code that calls an oracle asserts against it.
+ * The references the running check declared; null outside a check (a unit test calling a support
+ * function directly), which is not held to any. Checks run one at a time per worker, so one slot per
+ * worker is enough; code that calls an oracle asserts against it.
  */
 let declared: readonly ReferenceId[] | null = null;
 
@@ -178,12 +181,10 @@ export function assertDeclared(id: ReferenceId): void {
 }
 
 /**
- * Entry points to an oracle call this before answering: a check that declared its references must have
- * declared `id` (the engine has then qualified it); a check that names none yet gets `legacy`, the
- * entry point's own qualification, so checks can move to handles one at a time.
+ * Entry points to an oracle call this before answering: the running check must have declared `id`, so
+ * the engine has qualified it; outside a check (a unit test) the caller qualifies what it uses.
  */
-export function useReference(id: ReferenceId, legacy?: () => void): void {
-  if (declared === null) { legacy?.(); return; }
+export function useReference(id: ReferenceId): void {
   assertDeclared(id);
 }
 

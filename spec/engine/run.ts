@@ -26,7 +26,7 @@ export interface CheckResult {
   role: CheckDefinition<unknown>['role'];
   /** The label of what it was compared with (from the reference handles). */
   oracle: string;
-  /** The reference handles, and the dtype pair its tolerance was derived for. */
+  /** The reference handles, and the dtype pair its tolerance was derived for (absent for a skipped check). */
   reference?: { ids: ReferenceId[]; dtypes: [Dtype, Dtype] };
   /** For a subject check: the subject and the functions it called. */
   subject?: { id: string; functions: LossFunctionName[] };
@@ -114,9 +114,7 @@ async function checkContext(check: CheckDefinition<unknown>, ctx: RunContext): P
 }
 
 async function measure<I>(check: CheckDefinition<I>, cases: I[], ctx: RunContext): Promise<Outcome[]> {
-  // A check that names its references is held to them; one that still uses a free-text label is not.
-  const ids = check.reference === undefined ? null : list(check.reference);
-  const outcomes = await withDeclared(ids, () => check.evaluate(cases, ctx));
+  const outcomes = await withDeclared(list(check.reference), () => check.evaluate(cases, ctx));
   if (outcomes.length !== cases.length) {
     throw new Error(`check '${check.name}' returned ${outcomes.length} outcomes for ${cases.length} cases`);
   }
@@ -131,12 +129,11 @@ async function measure<I>(check: CheckDefinition<I>, cases: I[], ctx: RunContext
 
 const record = (input: unknown, o: Outcome): CaseRecord => ({ input, value: o.value, bound: o.bound, ...(o.note ? { note: o.note } : {}) });
 
-/** The report label of a check's reference: its handles' labels, or the legacy free text. */
+/** The report label of a check's reference: its handles' labels. */
 function referenceLabel(check: CheckDefinition<unknown>, ctx: RunContext): string {
   const ids = list(check.reference);
-  if (ids.length) return ids.map((id) => ctx.refs.handle(id).label).join(' · ');
-  if (check.oracle === undefined) throw new Error(`check '${check.name}' names no reference`);
-  return typeof check.oracle === 'function' ? check.oracle(ctx) : check.oracle;
+  if (!ids.length) throw new Error(`check '${check.name}' names no reference`);
+  return ids.map((id) => ctx.refs.handle(id).label).join(' · ');
 }
 
 export async function runCheck<I>(check: CheckDefinition<I>, runCtx: RunContext, replayPath?: string): Promise<CheckResult> {
@@ -171,7 +168,7 @@ export async function runCheck<I>(check: CheckDefinition<I>, runCtx: RunContext,
   const result: CheckResult = {
     name: check.name, role: check.role,
     oracle: referenceLabel(check as CheckDefinition<unknown>, ctx),
-    ...(ids.length ? { reference: { ids, dtypes: [...ctx.dtypes] as [Dtype, Dtype] } } : {}),
+    reference: { ids, dtypes: [...ctx.dtypes] as [Dtype, Dtype] },
     ...(check.role === 'subject' ? { subject: { id: ctx.subject.id, functions } } : {}),
     quantifier, cases: cases.length,
     maxError: deciding.value, tolerance: deciding.bound, sense: deciding.sense ?? 'atMost',

@@ -4,8 +4,7 @@
 import { elementary, tolerance, type Dtype } from '../engine/tolerance.ts';
 import type { SinusoidWindow } from '../domains/index.ts';
 import { gram, sinusoidalEncoding } from '../../impl/index.ts';
-import { qualifyTrigonometricSums, sinusoidGram } from '../../oracles/trigonometricSums.ts';
-import { OracleNotQualifiedError } from '../../oracles/errors.ts';
+import { sinusoidGram } from '../../oracles/trigonometricSums.ts';
 import { useReference } from '../engine/references.ts';
 
 /** The Transformer's frequencies as printed by Vaswani et al. (2017): ω_i = 1/10000^{2i/d}, i = 0 … d/2 − 1. */
@@ -34,18 +33,10 @@ export function numericGram(w: SinusoidWindow): number[][] {
   return g;
 }
 
-let qualified: boolean | undefined;
-/** The closed-form Gram, after the oracle met every exactly known window sum. */
+/** The closed-form Gram (Dirichlet kernel); the running check must have declared 'trig-sums', which the engine qualifies on exactly known window sums. */
 export function closedFormGram(w: SinusoidWindow): number[][] {
-  useReference('trig-sums', legacyQualification);
+  useReference('trig-sums');
   return sinusoidGram(frequenciesOf(w), w.length);
-}
-
-function legacyQualification(): void {
-  qualified ??= qualifyTrigonometricSums().every((m) => m.absoluteError <= tolerance({
-    // Argument L·θ/2 carries a rounding relative to its size (≤ πL), and 1/sin(θ/2) amplifies it by ≤ L/π: κ = L²·… on scale 1.
-    dtypes: ['float64', 'float64'], operations: elementary(3) + 3, scale: m.length, condition: 1 + 2 * Math.PI * m.length }));
-  if (!qualified) throw new OracleNotQualifiedError('trigonometric sums (Dirichlet kernel)', 'missed an exactly known window sum');
 }
 
 /**
