@@ -19,6 +19,15 @@ import { DEFAULT_CONFIG } from '../spec/engine/config.ts';
 import { loadItems } from '../spec/engine/registry.ts';
 import { MONTE_CARLO_LABEL, MONTE_CARLO_Z } from '../spec/support/monteCarlo.ts';
 import { chanceOfMaximum } from './normalTail.ts';
+import { UsageError, parseSoakArgs, type SoakOptions } from '../cli/args.ts';
+
+function soakArgs(argv: string[]): SoakOptions {
+  try { return parseSoakArgs(argv); } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`soak: ${e.message}`);
+    process.exit(2);
+  }
+}
 
 /** A passing check must clear its tolerance by this factor under every seed. */
 const MARGIN_FLOOR = 2;
@@ -40,21 +49,13 @@ const SOAK_DIR = join(RESULTS, 'soak');
 interface Check { name: string; role: string; oracle: string; passed: boolean; margin: number | string; maxError: number | string; tolerance: number | string; cases: number }
 interface Item { id: string; expectedVerdict: string; result: { verdict: string; reason: string; checks: Check[] } }
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-function positive(name: string, raw: string): number {
-  const v = Number(raw);
-  if (!Number.isSafeInteger(v) || v < 1) { console.error(`soak: --${name} must be a positive integer, got '${raw}'`); process.exit(2); }
-  return v;
-}
-
-const seedCount = positive('seeds', option('seeds', '20'));
-const runs = positive('runs', option('runs', '2000'));
-const only = option('only', '');
+// The one argument parser (cli/args.ts); `npx losscheck soak …` checks the same arguments before it starts this script.
+const args = soakArgs(process.argv.slice(2));
+const seedCount = args.seeds ?? 20;
+const runs = args.runs ?? 2000;
+const only = args.only ?? '';
 /** --summarise: judge the per-seed results already recorded in reports/.results/soak/ without running them again. */
-const summariseOnly = process.argv.includes('--summarise');
+const summariseOnly = args.summarise;
 // The default seed first (so a margin problem that is already there shows at once), then seeds spread
 // over the 31-bit range by a fixed odd stride, so the same 20 seeds are soaked every time.
 const seeds = Array.from({ length: seedCount }, (_, k) => (DEFAULT_CONFIG.seed + k * 0x2545f491) % 2 ** 31);
