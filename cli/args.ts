@@ -63,7 +63,7 @@ export interface NewOptions {
   quote?: string;
   /** File name slug (default: the id for a claim; f4.3.NN for a formula, plus -<name> when given). */
   name?: string;
-  /** The items folder to write into (default spec/items/). */
+  /** The items folder to write into (default spec/items/); the id must be new there. */
   dir?: string;
 }
 
@@ -103,8 +103,10 @@ usage:
   npx losscheck conformance [--subject impl|tfjs|PATH] [--only ids] [options]
                                           check an implementation (impl/, tfjs's API, your module) against
                                           the items' subject checks: a table per function; exit 1 on a failure
-  npx losscheck new <id> --section 4.3.k --quote '…' [--name SLUG]
-  npx losscheck new 4.3.k [--name SLUG]  scaffold spec/items/<section>/<file>.ts (see docs/adding-an-item.md)
+  npx losscheck new <id> --section 4.3.k --quote '…' [--name SLUG] [--dir DIR]
+  npx losscheck new 4.3.k [--name SLUG] [--dir DIR]
+                                          scaffold spec/items/<section>/<file>.ts (DIR instead of spec/items)
+                                          from the source's quote or \tag block: docs/adding-an-item.md
   npx losscheck report [--results DIR] [--out DIR]
                                           rebuild conformance.{json,md,html} and junit.xml from the
                                           recorded results (default reports/.results → reports/out/)

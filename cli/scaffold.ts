@@ -121,10 +121,10 @@ export async function scaffold(options: NewOptions, io: Io): Promise<number> {
     throw new UsageError(`the quote is not verbatim in ${audited.path} (whitespace aside): ${quote}`);
   }
   if (!audited) io.stderr.write(`losscheck: the quote is not checked: ${SOURCE_HINT}\n`);
-  const index = await loadIndex();
-  const existing = index.items.find((it) => it.id === options.id);
-  if (existing) throw new UsageError(`item '${options.id}' exists: ${existing.file}`);
   const base = options.dir ? resolve(io.cwd ?? process.cwd(), options.dir) : join(ROOT, 'spec', 'items');
+  // The id must be new among the items of the folder it goes into.
+  const existing = existsSync(base) ? (await loadIndex(base)).items.find((it) => it.id === options.id) : undefined;
+  if (existing) throw new UsageError(`item '${options.id}' exists: ${existing.file}`);
   const name = formula ? `f${options.id.replace(/^4\.3\.(\d+)$/, (_, k: string) => `4.3.${k.padStart(2, '0')}`)}${options.name ? `-${options.name}` : ''}` : options.name ?? options.id;
   const file = join(base, section!, `${name}.ts`);
   if (existsSync(file)) throw new UsageError(`${file} exists`);

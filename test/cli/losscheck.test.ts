@@ -3,39 +3,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../reports/fixture.ts';
-import { main, type MainOptions } from '../../cli/losscheck.ts';
+import type { MainOptions } from '../../cli/losscheck.ts';
+import { ROOT, expectUsageError, run } from './run.ts';
 import { loadIndex } from '../../cli/items.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE_ITEMS = join(ROOT, 'test', 'cli', 'fixtures', 'items');
 const BROKEN = 'test/cli/fixtures/broken-softmax.ts';
-
-export interface Run { code: number; stdout: string; stderr: string }
-
-/** Runs the CLI in this process; LOSSCHECK_* variables of the caller are left out, so the defaults are under test. */
-export async function run(argv: string[], opts: { tty?: boolean; env?: Record<string, string>; options?: MainOptions } = {}): Promise<Run> {
-  let stdout = '', stderr = '';
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LOSSCHECK_') && k !== 'NO_COLOR')), ...opts.env };
-  const code = await main(argv, {
-    stdout: { write: (s: string) => { stdout += s; }, isTTY: opts.tty ?? false },
-    stderr: { write: (s: string) => { stderr += s; } },
-    env, cwd: ROOT,
-  }, opts.options);
-  return { code, stdout, stderr };
-}
-
-/** A usage error: exit code 2 and exactly one line on stderr starting with "losscheck: ", nothing on stdout. */
-function expectUsageError(r: Run, pattern: RegExp): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.split('\n').filter((l) => l && !l.startsWith('losscheck: loading'));
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^losscheck: /);
-  expect(lines[0]).toMatch(pattern);
-}
 
 /** Every check of a `check` printout: a pass reads value ≤ tolerance (or ≥), a FAIL never does. */
 function expectHonestRelations(stdout: string): void {
