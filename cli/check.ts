@@ -12,7 +12,7 @@ import { importItems, loadIndex, recordedCheckAt } from './items.ts';
 import { selectedItems } from './fast.ts';
 import { ROOT } from './items.ts';
 import type { RunConfig } from '../spec/engine/config.ts';
-import type { ItemDefinition } from '../spec/engine/item.ts';
+import type { ItemDefinition, RunContext } from '../spec/engine/item.ts';
 import type { CheckReplay, ItemReplay, ItemResult } from '../spec/engine/run.ts';
 import type { ErratumDefinition } from '../spec/engine/erratum.ts';
 
@@ -69,9 +69,16 @@ export async function check(options: CheckOptions, io: Io, color: boolean, items
   const verbatim = (quote: string) => (audited ? normalise(audited.text).includes(normalise(quote)) : null);
 
   const { config, backend } = setup;
-  note(`losscheck: seed ${config.seed}, ${config.runs} cases (${config.hessianRuns} for Hessians), tfjs ${backend}; qualifying the oracles…`);
-  const { createContext } = await import('../spec/engine/context.ts');
-  const ctx = await createContext(config);
+  let ctx: RunContext;
+  if (items.some(({ item }) => item.checks.length > 0)) {
+    note(`losscheck: seed ${config.seed}, ${config.runs} cases (${config.hessianRuns} for Hessians), tfjs ${backend}; qualifying the oracles…`);
+    const { createContext } = await import('../spec/engine/context.ts');
+    ctx = await createContext(config);
+  } else {
+    // Items without checks (not-checkable) need no oracle: their verdict is their reason. No tfjs is loaded.
+    const { IMPL_SUBJECT } = await import('../spec/engine/subject.ts');
+    ctx = { config, subject: IMPL_SUBJECT } as RunContext;
+  }
   const { replacer } = await import('../spec/engine/json.ts');
 
   if (options.path !== undefined) {
@@ -169,7 +176,7 @@ export function itemLines(item: ItemDefinition, result: ItemResult, view: ItemVi
   if (item.correction) out.push(`  correction: ${item.correction.statement}${item.correction.latex ? `  [${item.correction.latex}]` : ''}`);
   if (item.condition) out.push(`  condition: ${item.condition}`);
   if (item.reason) out.push(`  not checkable: ${item.reason}`);
-  out.push(`  why: ${result.reason}`);
+  if (result.reason !== item.reason) out.push(`  why: ${result.reason}`);
   for (const c of result.checks) out.push(...checkLines(c, p));
   const ce = result.counterexample;
   if (ce) {
