@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ItemDefinition } from '../spec/engine/item.ts';
 
 /** Bumped when the shape of an index entry changes, so an old cache is rebuilt. */
 export const INDEX_VERSION = 1;
@@ -22,24 +23,13 @@ export interface IndexedCheck {
   subject: string[];
 }
 
-export interface IndexedItem {
-  id: string;
-  kind: 'formula' | 'claim';
-  section: string;
-  quote: string;
-  statement: string;
-  printed?: string;
-  formula?: string;
-  correction?: { statement: string; latex?: string };
-  condition?: string;
-  reason?: string;
-  reading?: string;
-  errata?: string[];
-  expectedVerdict: string;
+/** An item's header as the index keeps it (the fields `list`, selection and `check` print need). */
+export type IndexedItem = Pick<ItemDefinition, 'id' | 'kind' | 'section' | 'quote' | 'statement' | 'printed' | 'formula' | 'correction'
+  | 'condition' | 'reason' | 'reading' | 'errata' | 'expectedVerdict'> & {
   /** Relative to the repository root. */
   file: string;
   checks: IndexedCheck[];
-}
+};
 
 export interface ItemIndex { version: number; key: string; items: IndexedItem[] }
 

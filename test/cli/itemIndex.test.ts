@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexKey, lastRunVerdicts, readIndex, writeIndex } from '../../cli/itemIndex.ts';
-import { loadIndex } from '../../cli/items.ts';
+import { loadIndex, recordedCheckAt } from '../../cli/items.ts';
 import { loadItems } from '../../spec/engine/registry.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'losscheck-index-'));
@@ -43,5 +43,17 @@ describe('item index', () => {
     const [index, registered] = await Promise.all([loadIndex(), loadItems()]);
     expect(index.items.map((it) => [it.id, it.file, it.expectedVerdict, it.checks.map((c) => c.role)]))
       .toEqual(registered.map(({ file, item }) => [item.id, file, item.expectedVerdict, item.checks.map((c) => c.role)]));
+  });
+
+  it('finds the check whose counterexample a recorded run has at a seed and path (replay without --check)', () => {
+    const dir = join(root, 'results-for-replay');
+    mkdirSync(dir, { recursive: true });
+    const ce = (path: string) => ({ check: 'c', seed: 7, path, shrunk: { input: 0, value: 1, bound: 0 }, worstBeforeShrinking: { input: 0, value: 1, bound: 0 }, shrinkSteps: 0 });
+    writeFileSync(join(dir, 'selected.json'), JSON.stringify({ items: [{ id: 'x', result: { checks: [{ name: 'first' }, { name: 'second', counterexample: ce('3:1') }] } }] }));
+    expect(recordedCheckAt('x', 7, '3:1', dir)).toBe('second');
+    expect(recordedCheckAt('x', 8, '3:1', dir)).toBeUndefined();
+    expect(recordedCheckAt('x', 7, '3:2', dir)).toBeUndefined();
+    expect(recordedCheckAt('y', 7, '3:1', dir)).toBeUndefined();
+    expect(recordedCheckAt('x', 7, '3:1', join(root, 'nothing'))).toBeUndefined();
   });
 });
