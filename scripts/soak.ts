@@ -24,28 +24,28 @@ import {
   HEADROOM_FLOOR, SOAK_MIN_RUNS, SOAK_SEEDS, SOAK_SEED_BASE, WITNESS_MARGIN, closestCallRecords, closestCallTable, describeMargin,
   judgeSeed, judgeSoak, soakPlan, type RecordedItem, type SeedJudgement,
 } from './soakJudge.ts';
+import { UsageError, parseSoakArgs, type SoakOptions } from '../cli/args.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const RESULTS = join(ROOT, 'reports', '.results');
 const SOAK_DIR = join(RESULTS, 'soak');
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+// One argument parser for every command (cli/args.ts): `npm run soak -- …` and `npx losscheck soak …` alike.
+function soakArgs(argv: string[]): SoakOptions {
+  try { return parseSoakArgs(argv); } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`soak: ${e.message}`);
+    process.exit(2);
+  }
 }
-function integer(name: string, raw: string, min: number): number {
-  const v = Number(raw);
-  if (!Number.isSafeInteger(v) || v < min) { console.error(`soak: --${name} must be an integer ≥ ${min}, got '${raw}'`); process.exit(2); }
-  return v;
-}
-
-const seedCount = integer('seeds', option('seeds', String(SOAK_SEEDS)), 1);
-const runs = integer('runs', option('runs', String(SOAK_MIN_RUNS)), 1);
-const seedBase = integer('seed-base', option('seed-base', String(SOAK_SEED_BASE)), 0);
-const only = option('only', '');
-const quick = process.argv.includes('--quick');
+const args = soakArgs(process.argv.slice(2));
+const seedCount = args.seeds ?? SOAK_SEEDS;
+const runs = args.runs ?? SOAK_MIN_RUNS;
+const seedBase = args.seedBase ?? SOAK_SEED_BASE;
+const only = args.only ?? '';
+const quick = args.quick;
 /** --summarise: judge the per-seed results already recorded in reports/.results/soak/ without running them again. */
-const summariseOnly = process.argv.includes('--summarise');
+const summariseOnly = args.summarise;
 if (runs < SOAK_MIN_RUNS && !quick) {
   console.error(`soak: --runs ${runs} is below the soak's ${SOAK_MIN_RUNS} cases per property; add --quick for a quick look (which is not a soak)`);
   process.exit(2);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ItemDefinition } from './item.ts';
 import type { ErratumDefinition } from './erratum.ts';
 import type { SectionLedger } from '../ledger/entry.ts';
+import { compareItems } from './order.ts';
 
 export const ITEMS_DIR = fileURLToPath(new URL('../items/', import.meta.url));
 export const ERRATA_DIR = fileURLToPath(new URL('../errata/', import.meta.url));
@@ -23,14 +24,7 @@ async function listFiles(dir: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
-/** Ordered by section, then formulas by number, then claims by id. */
-export function compareItems(a: Pick<ItemDefinition, 'id' | 'section'>, b: Pick<ItemDefinition, 'id' | 'section'>): number {
-  const key = (it: Pick<ItemDefinition, 'id' | 'section'>) => {
-    const num = /^4\.3\.(\d+)$/.exec(it.id);
-    return [it.section, num ? 0 : 1, num ? Number(num[1]).toString().padStart(3, '0') : it.id].join('|');
-  };
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-}
+export { compareItems } from './order.ts';
 
 /** Default exports of every .ts file under dir (recursively, sorted by path) that pass `accept`. */
 async function loadDefaults<T>(dir: string, files: string[], accept: (v: unknown) => v is T, what: string): Promise<{ file: string; value: T }[]> {

@@ -11,7 +11,8 @@ import type { LedgerPlace } from '../ledger/places.ts';
 import { plotData } from './plotData.ts';
 import type { OracleContext } from './context.ts';
 import { TOLERANCE_MODEL } from './tolerance.ts';
-import { compareItems } from './registry.ts';
+import { compareItems } from './order.ts';
+import { recorded, replacer } from './json.ts';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../reports/.results/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,14 +52,7 @@ export function provenance(root = ROOT): { commit?: string; date: string } {
   } catch { return { date }; }
 }
 
-/** JSON cannot hold ±Infinity or NaN; they are written as strings so nothing is silently lost. */
-export function replacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return value;
-}
-
-/** A value as it will be recorded: through JSON with the replacer (so it survives test meta and files alike). */
-export const recorded = <T>(value: T): T => JSON.parse(JSON.stringify(value, replacer)) as T;
+export { replacer, recorded } from './json.ts';
 
 /** What one conformance part (one worker's share of the items) records about its run, besides the items. */
 export interface ContextRecord {

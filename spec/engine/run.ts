@@ -3,7 +3,7 @@
 // would generate with the same seed (case i is path "i"), so all cases are measured in one batched
 // call and a failure is handed to fc.check at its path for shrinking and a replayable record.
 import fc from 'fast-check';
-import type { CheckDefinition, ComputedVerdict, ItemDefinition, Outcome, RunContext } from './item.ts';
+import type { CheckDefinition, CheckRole, ComputedVerdict, ItemDefinition, Outcome, RunContext } from './item.ts';
 import { REFUTATION_MARGIN, UNIT_ROUNDOFF, type Dtype } from './tolerance.ts';
 import { withDeclared, type ReferenceId } from './references.ts';
 import { whyNotRunnable, type LossFunctionName } from './subject.ts';
@@ -278,13 +278,174 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return Math.round((used.user + used.system) / 1000);
 }
 
-export async function runItem(item: ItemDefinition, ctx: RunContext): Promise<ItemResult> {
+/** What runItems reports before each check runs (no result yet) and after it (its result and wall time). */
+export interface CheckProgress {
+  item: ItemDefinition;
+  check: CheckDefinition<unknown>;
+  /** 0-based position of the check among the ones that run for this item, and their count. */
+  index: number;
+  total: number;
+  result?: CheckResult;
+  replay?: CheckReplay;
+  ms?: number;
+}
+
+/**
+ * Replay of a recorded counterexample: only the case at `path` (fast-check, seed = ctx.config.seed) of
+ * one check is measured — `{seed, path, endOnFailure: true}` — nothing is shrunk or sampled.
+ */
+export interface Replay {
+  path: string;
+  /** The check whose counterexample it is; without it every replayable check of the item is tried. */
+  check?: string;
+  /** The candidates when `check` is not named (default REPLAYABLE_ROLES, universal checks only). */
+  roles?: readonly CheckRole[];
+}
+
+export interface RunOptions {
+  onCheck?: (progress: CheckProgress) => void;
+  replay?: Replay;
+}
+
+/** The roles whose failure is an item's counterexample (see runItems): the candidates of a replay by default. */
+export const REPLAYABLE_ROLES: readonly CheckRole[] = ['claim', 'outside-condition'];
+
+/**
+ * One check's case at a path: `fails` reproduces a counterexample, `passes` means the case there is not
+ * one, `no-case` that the path leads to no case of this check's arbitrary (a mistyped path, or another
+ * check's), `threw` that measuring it threw, `skipped` that the subject cannot run the check.
+ */
+export interface CheckReplay {
+  check: string;
+  role: CheckRole;
+  oracle: string;
+  seed: number;
+  path: string;
+  outcome: 'fails' | 'passes' | 'no-case' | 'threw' | 'skipped';
+  case?: CaseRecord;
+  sense?: 'atMost' | 'atLeast';
+  margin?: number;
+  /** Why there is no case (fast-check's message, the error thrown, or the skip reason). */
+  message?: string;
+}
+
+export interface ItemReplay {
+  id: string;
+  seed: number;
+  path: string;
+  /** Every check tried, in item order. */
+  replays: CheckReplay[];
+}
+
+/** A replay asked for something the item does not have (an unknown check name, no replayable check). */
+export class ReplayError extends Error {
+  constructor(message: string) { super(message); this.name = 'ReplayError'; }
+}
+
+/** The checks a replay tries: the named one, else the item's universal checks of the replayable roles. */
+export function replayCandidates(item: ItemDefinition, replay: Replay): CheckDefinition<unknown>[] {
+  const checks = item.checks as CheckDefinition<unknown>[];
+  if (replay.check !== undefined) {
+    const named = checks.find((c) => c.name === replay.check);
+    if (!named) {
+      throw new ReplayError(`${item.id} has no check named “${replay.check}”; its checks: ${checks.map((c) => `“${c.name}”`).join(', ') || 'none'}`);
+    }
+    return [named];
+  }
+  const roles = replay.roles ?? REPLAYABLE_ROLES;
+  const candidates = checks.filter((c) => roles.includes(c.role) && (c.quantifier ?? 'forall') === 'forall');
+  if (!candidates.length) throw new ReplayError(`${item.id} has no check that can have a counterexample (roles ${roles.join(', ')}, universal)`);
+  return candidates;
+}
+
+/** Measures the one case at `path` of a check (seed = ctx.config.seed), without shrinking. */
+export async function replayCheck<I>(check: CheckDefinition<I>, runCtx: RunContext, path: string): Promise<CheckReplay> {
+  const seed = runCtx.config.seed;
+  const base = { check: check.name, role: check.role, oracle: referenceLabel(check as CheckDefinition<unknown>, runCtx), seed, path };
+  if (check.role === 'subject') {
+    const functions = list(check.subject);
+    const why = functions.length ? whyNotRunnable(runCtx.subject, functions) : 'a subject check must name the LossApi functions it calls';
+    if (why) return { ...base, outcome: 'skipped', message: why };
+  }
+  const ctx = await checkContext(check as CheckDefinition<unknown>, runCtx);
+  // fast-check walks to the path and, when that case passes, would go on to its siblings and later cases:
+  // only the first case it hands over is the one at the path, so only that one is measured.
+  let first = true;
+  const seen: { input?: I; outcome?: Outcome; error?: unknown } = {};
+  try {
+    await fc.check(fc.asyncProperty(check.arbitrary, async (input) => {
+      if (!first) return true;
+      first = false;
+      seen.input = input;
+      try {
+        [seen.outcome] = await measure(check, [input], ctx);
+      } catch (e) {
+        seen.error = e;
+        throw e;
+      }
+      return passes(seen.outcome!);
+    }), { seed, path, numRuns: numRuns(check as CheckDefinition<unknown>, runCtx), endOnFailure: true });
+  } catch (e) {
+    // fast-check throws when the path does not exist in this arbitrary's shrink tree.
+    return { ...base, outcome: 'no-case', message: e instanceof Error ? e.message : String(e) };
+  }
+  if (seen.error !== undefined) return { ...base, outcome: 'threw', message: seen.error instanceof Error ? seen.error.message : String(seen.error) };
+  if (!seen.outcome) return { ...base, outcome: 'no-case', message: `fast-check produced no case at path ${path}` };
+  const o = seen.outcome;
+  return { ...base, outcome: passes(o) ? 'passes' : 'fails', case: record(seen.input, o), sense: o.sense ?? 'atMost', margin: marginOf(o) };
+}
+
+async function replayItem(item: ItemDefinition, ctx: RunContext, replay: Replay, onCheck?: RunOptions['onCheck']): Promise<ItemReplay> {
+  const candidates = replayCandidates(item, replay);
+  const replays: CheckReplay[] = [];
+  for (const [index, check] of candidates.entries()) {
+    const started = performance.now();
+    onCheck?.({ item, check, index, total: candidates.length });
+    const r = await replayCheck(check, ctx, replay.path);
+    replays.push(r);
+    onCheck?.({ item, check, index, total: candidates.length, replay: r, ms: performance.now() - started });
+  }
+  return { id: item.id, seed: ctx.config.seed, path: replay.path, replays };
+}
+
+async function runOneItem(item: ItemDefinition, ctx: RunContext, onCheck?: RunOptions['onCheck']): Promise<ItemResult> {
   const started = performance.now();
   const cpu = typeof process !== 'undefined' && process.cpuUsage ? process.cpuUsage() : undefined;
   const checks: CheckResult[] = [];
-  for (const check of item.checks) checks.push(await runCheck(check, ctx));
+  for (const [index, check] of (item.checks as CheckDefinition<unknown>[]).entries()) {
+    const t0 = performance.now();
+    onCheck?.({ item, check, index, total: item.checks.length });
+    const result = await runCheck(check, ctx);
+    checks.push(result);
+    onCheck?.({ item, check, index, total: item.checks.length, result, ms: performance.now() - t0 });
+  }
   const { verdict, reason } = deriveVerdict(item, checks, ctx.subject.isAuditReference);
-  const counterexample = checks.find((c) => c.counterexample && (c.role === 'claim' || c.role === 'outside-condition'))?.counterexample;
+  const counterexample = checks.find((c) => c.counterexample && REPLAYABLE_ROLES.includes(c.role))?.counterexample;
   return { id: item.id, verdict, reason, checks, ...(counterexample ? { counterexample } : {}), durationMs: Math.round(performance.now() - started),
     ...(cpu ? { cpuMs: cpuMsSince(cpu) } : {}) };
+}
+
+/**
+ * THE runner (vitest, the CLI, the browser suite): runs the items one after another, each check in
+ * order, and derives each verdict from its evidence. With `replay`, measures instead only the case at the
+ * replay path of the named check (or of each replayable check), and derives no verdict.
+ */
+export async function runItems(items: readonly ItemDefinition[], ctx: RunContext, options?: RunOptions & { replay?: undefined }): Promise<ItemResult[]>;
+export async function runItems(items: readonly ItemDefinition[], ctx: RunContext, options: RunOptions & { replay: Replay }): Promise<ItemReplay[]>;
+export async function runItems(items: readonly ItemDefinition[], ctx: RunContext, options: RunOptions = {}): Promise<ItemResult[] | ItemReplay[]> {
+  const { onCheck, replay } = options;
+  if (replay) {
+    const out: ItemReplay[] = [];
+    for (const item of items) out.push(await replayItem(item, ctx, replay, onCheck));
+    return out;
+  }
+  const out: ItemResult[] = [];
+  for (const item of items) out.push(await runOneItem(item, ctx, onCheck));
+  return out;
+}
+
+/** One item through runItems. */
+export async function runItem(item: ItemDefinition, ctx: RunContext): Promise<ItemResult> {
+  const [result] = await runItems([item], ctx);
+  return result!;
 }

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 // Runs the conformance items inside headless Chromium on one tfjs backend (webgl or wasm) through the
-// same engine (runItem), tolerance model, qualification and higher-order patch as the Node suite, and
+// same engine (runItems), tolerance model, qualification and higher-order patch as the Node suite, and
 // records the evidence to reports/.results/backend-browser-<backend>.json, from which reports/backends.ts
 // builds the cross-backend agreement table. Each backend runs in its own test file, hence its own page
 // and its own tfjs runtime.
@@ -17,7 +17,9 @@ import { useBackend, type BackendName } from '../../oracles/tfjs/backend.ts';
 import { configFromEnv } from '../../spec/engine/config.ts';
 import { createContext, type OracleContext } from '../../spec/engine/context.ts';
 import type { ItemDefinition } from '../../spec/engine/item.ts';
-import { runItem, type ItemResult } from '../../spec/engine/run.ts';
+import { runItems, type ItemResult } from '../../spec/engine/run.ts';
+import { compareItems } from '../../spec/engine/order.ts';
+import { replacer } from '../../spec/engine/json.ts';
 import { TOLERANCE_MODEL } from '../../spec/engine/tolerance.ts';
 
 declare module 'vitest' {
@@ -47,7 +49,7 @@ const NODE_ONLY = /externalized for browser compatibility|process is not defined
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-// The same discovery as spec/engine/registry.ts (every .ts under spec/items/ default-exports an item),
+// The same discovery and order as spec/engine/registry.ts (every .ts under spec/items/ default-exports an item),
 // through Vite's glob instead of the file system. Lazy, so one item that needs Node cannot take the
 // others down: its import error is recorded as a skip with the reason.
 async function discoverItems(): Promise<Discovered[]> {
@@ -63,18 +65,9 @@ async function discoverItems(): Promise<Discovered[]> {
       throw e;
     }
   }));
-  return found.sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0));
+  // Registry order (spec/engine/order.ts); files that could not load go last, by path.
+  return found.sort((a, b) => (a.item && b.item ? compareItems(a.item, b.item) : a.item ? -1 : b.item ? 1 : a.file < b.file ? -1 : 1));
 }
-
-/** Section, then formulas by number, then claims by id (as in the Node registry). */
-function orderKey(d: Discovered): string {
-  if (!d.item) return `~${d.file}`;
-  const num = /^4\.3\.(\d+)$/.exec(d.item.id);
-  return [d.item.section, num ? 0 : 1, num ? num[1]!.padStart(3, '0') : d.item.id].join('|');
-}
-
-/** JSON cannot hold ±Infinity or NaN; written as strings, as spec/engine/results.ts does. */
-const replacer = (_key: string, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
 
 interface BrowserItemRecord {
   id: string; kind: ItemDefinition['kind']; section: string; statement: string;
@@ -162,7 +155,7 @@ export async function browserConformanceSuite(backend: Extract<BackendName, 'web
         const t0 = performance.now();
         let result: ItemResult;
         try {
-          result = await runItem(item, ctx);
+          result = (await runItems([item], ctx))[0]!;
         } catch (e) {
           if (!NODE_ONLY.test(messageOf(e))) throw e;
           const reason = `a check needs a Node-only API: ${messageOf(e).slice(0, 200)}`;
