@@ -1,5 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
-import { agreement } from '../../engine/close.ts';
+import { agreement, notAbove, notBelow } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
 import { binaryClassificationCase, type RegressionCase } from '../../domains/index.ts';
 import { linearPredictions, logisticCrossEntropyGradient, outer, sigmoidDerivative, solveSpd, symmetricEigen } from '../../../impl/index.ts';
 import { sigmoidGradientTolerance, tfjsLinearModel } from '../../support/linearModels.ts';
@@ -58,6 +59,16 @@ function mseRun(c: RegressionCase, factor: number): { start: number; end: number
   return { start: distance(run[0]!, star), end: distance(run[STEPS]!, star) };
 }
 
+/**
+ * "Converges" / "diverges" as the violation of end < start / end > start, held to the float64 rounding of 60 steps
+ * (each a gradient over N samples in d dimensions) on distances of size `start`: how far end/start sits from 1 is
+ * the problem's conditioning, not rounding, and is reported in the note.
+ */
+const runTolerance = (c: RegressionCase, r: { start: number; end: number }) =>
+  tolerance({ dtypes: ['float64', 'float64'], operations: STEPS * (c.N * c.d + 4), scale: Math.max(r.start, r.end) });
+const converges = (c: RegressionCase, r: { start: number; end: number }) => notAbove(r.end, r.start, runTolerance(c, r), `end/start = ${(r.end / r.start).toPrecision(3)}`);
+const diverges = (c: RegressionCase, r: { start: number; end: number }) => notBelow(r.end, r.start, runTolerance(c, r), `end/start = ${(r.end / r.start).toPrecision(3)}`);
+
 export default defineItem({
   id: 'curvature-sets-gd-stability', kind: 'claim', section: '4.3.1',
   quote: '损失函数的曲率特性直接影响优化的收敛速度和稳定性',
@@ -70,19 +81,19 @@ export default defineItem({
   checks: [
     check({
       name: 'MSE: η = 1.9/λ_max converges (distance to w* after 60 steps < at the start)', role: 'claim', reference: 'impl', arbitrary: gdData, runs: 'default',
-      evaluate: (cases) => cases.map((c) => { const r = mseRun(c, BELOW); return { value: r.end / r.start, bound: 1 }; }),
+      evaluate: (cases) => cases.map((c) => converges(c, mseRun(c, BELOW))),
     }),
     check({
       name: 'MSE: η = 2.1/λ_max diverges (distance to w* after 60 steps > at the start)', role: 'claim', reference: 'impl', arbitrary: gdData, runs: 'default',
-      evaluate: (cases) => cases.map((c) => { const r = mseRun(c, ABOVE); return { value: r.end / r.start, bound: 1, sense: 'atLeast' as const }; }),
+      evaluate: (cases) => cases.map((c) => diverges(c, mseRun(c, ABOVE))),
     }),
     check({
       name: 'logistic CE near w*: η = 1.9/λ_max(H(w*)) converges', role: 'claim', reference: 'impl', arbitrary: logistic, runs: 'default',
-      evaluate: (cases) => cases.map(({ c, star }) => { const r = logisticRun(c, star, BELOW); return { value: r.end / r.start, bound: 1 }; }),
+      evaluate: (cases) => cases.map(({ c, star }) => converges(c, logisticRun(c, star, BELOW))),
     }),
     check({
       name: 'logistic CE near w*: η = 2.1/λ_max(H(w*)) diverges', role: 'claim', reference: 'impl', arbitrary: logistic, runs: 'default',
-      evaluate: (cases) => cases.map(({ c, star }) => { const r = logisticRun(c, star, ABOVE); return { value: r.end / r.start, bound: 1, sense: 'atLeast' as const }; }),
+      evaluate: (cases) => cases.map(({ c, star }) => diverges(c, logisticRun(c, star, ABOVE))),
     }),
     check({
       name: 'the logistic Hessian (1/N) Σ σ\'(wᵀx) x xᵀ at w* ↔ tfjs Hessian', role: 'support', reference: ['tfjs-hessian', 'impl'], arbitrary: logistic, runs: 'hessian',

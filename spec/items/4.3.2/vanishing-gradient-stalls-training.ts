@@ -1,4 +1,6 @@
 import { check, defineItem } from '../../engine/item.ts';
+import { notAbove } from '../../engine/close.ts';
+import { tolerance } from '../../engine/tolerance.ts';
 import { between } from '../../domains/index.ts';
 import { given, num, t } from '../../engine/text.ts';
 import { adamInitialState, adamStep, logisticCrossEntropyGradient, sigmoid, sigmoidMseGradient, type AdamConfig } from '../../../impl/index.ts';
@@ -57,7 +59,9 @@ export default defineItem({
       name: 'control, same start: gradient descent on the cross-entropy needs ≤ 2|z₀|/η + 1 steps (impl simulation)', role: 'condition', reference: ['impl', 'closed-form'], arbitrary: starts, runs: 40,
       evaluate: (cases) => cases.map(({ z0 }) => {
         const n = descentSteps(z0, ceGradient);
-        return { value: n, bound: fastBound(z0), note: `z₀ = ${z0.toFixed(3)}: ${n} steps` };
+        // An integer count against a bound: its violation, held to the float64 rounding of the bound itself.
+        const bound = fastBound(z0);
+        return notAbove(n, bound, tolerance({ dtypes: ['float64', 'float64'], operations: 4, scale: bound }), `z₀ = ${z0.toFixed(3)}: ${n} steps (bound ${bound.toFixed(1)})`);
       }),
     }),
     check({

@@ -103,10 +103,12 @@ export default defineItem({
       arbitrary: training, runs: 'default',
       evaluate: (cs) => cs.map(({ n, heads, positions, w, dominant, seed }) => {
         const { firstBelow, losses, steps } = train(n, heads, positions, w, seed, true);
-        // Measured: the dominated task's loss when the dominant one first gets below ½ (0 if the dominant one never does).
+        // Measured: the dominated task's loss when the dominant one first gets below ½ (0 if the dominant one never does),
+        // as the violation of "≥ ½" held to the float64 rounding of a loss of size ≤ 1 (the headroom above ½ is the
+        // claim's mathematics, not rounding, so it is in the note).
         const value = Number.isFinite(firstBelow[dominant]!) ? losses[1 - dominant]! : 0;
-        return { value, bound: THRESHOLD, sense: 'atLeast' as const,
-          note: `${heads} head(s), w = [${w.map((x) => x.toPrecision(3)).join(', ')}], step ${steps}: losses dominant ${losses[dominant]!.toPrecision(3)}, other ${losses[1 - dominant]!.toPrecision(3)}` };
+        return notBelow(value, THRESHOLD, tolerance({ dtypes: ['float64', 'float64'], operations: 4 * n, scale: 1 }),
+          `${heads} head(s), w = [${w.map((x) => x.toPrecision(3)).join(', ')}], step ${steps}: losses dominant ${losses[dominant]!.toPrecision(3)}, other ${losses[1 - dominant]!.toPrecision(3)}`);
       }),
     }),
     check({
