@@ -47,6 +47,17 @@ export function tfjsAttentionWeightsJacobian(cases: AttentionCase[], ctx: RunCon
 }
 
 /** max_ij |q_iᵀk_j|/√d_k, and the terms behind it: max_ij Σ_l |q_il k_jl|/√d_k. */
+/**
+ * The relative condition of a softmax weight with respect to the scores, in units of u: a score is a
+ * (d_k + 1)-rounding sum (d_k products and the √d_k division) of terms of total size ≤ scoreScale, so its own
+ * rounding is ≤ (d_k + 1)·u·scoreScale, and rounding Q and K moves it by ≤ 2u·scoreScale; the softmax moves a
+ * weight relatively by at most twice a score's error. (The weights' other roundings — m exps, the m-term sum,
+ * the division — are charged on scale 1.)
+ */
+export function scoreCondition(c: AttentionCase): number {
+  return 2 * (c.dk + 1 + 2) * scoreScale(c);
+}
+
 export function scoreScale(c: AttentionCase): number {
   let m = 0;
   for (const q of c.Q) for (const k of c.K) m = Math.max(m, q.reduce((s, x, l) => s + Math.abs(x * k[l]!), 0) / Math.sqrt(c.dk));
@@ -54,19 +65,17 @@ export function scoreScale(c: AttentionCase): number {
 }
 
 /**
- * float32 attention weights vs float64 (or the dtype pair of the check, `dtypes`): a d_k-term score, the
- * √d_k division, m exps, an m-term sum and the division; rounding Q and K moves each score by
- * ≤ 2u·Σ|q_l k_l|/√d_k, and a weight relatively by twice the score error (softmax's condition), hence
- * κ = 1 + 4·scoreScale.
+ * float32 attention weights vs float64 (or the dtype pair of the check, `dtypes`): m exps, an m-term sum and
+ * the division on weights ≤ 1, and the scores' own error and input rounding through the softmax (scoreCondition).
  */
 export function weightsTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
-  return tolerance({ dtypes, operations: c.dk + c.m + elementary(1) + 3, scale: 1, condition: 1 + 4 * scoreScale(c) });
+  return tolerance({ dtypes, operations: c.m + elementary(1) + 3, scale: 1, condition: 1 + scoreCondition(c) });
 }
 
 /** As weightsTolerance, for the outputs Σ_j A_ij v_j (m more terms, of size ≤ max|V|). */
 export function outputsTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const vMax = Math.max(...c.V.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes, operations: c.dk + 2 * c.m + elementary(1) + 3, scale: vMax, condition: 1 + 4 * scoreScale(c) });
+  return tolerance({ dtypes, operations: 2 * c.m + elementary(1) + 3, scale: vMax, condition: 1 + scoreCondition(c) });
 }
 
 /**
@@ -75,5 +84,5 @@ export function outputsTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtyp
  */
 export function jacobianTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
   const kMax = Math.max(...c.K.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes, operations: 2 * (c.dk + 2 * c.m + elementary(1) + 3), scale: kMax, condition: 1 + 4 * scoreScale(c) });
+  return tolerance({ dtypes, operations: 2 * (2 * c.m + elementary(1) + 3), scale: kMax, condition: 1 + 2 * scoreCondition(c) });
 }

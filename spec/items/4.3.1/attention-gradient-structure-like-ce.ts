@@ -7,7 +7,7 @@ import { attentionCase, vector, type AttentionCase } from '../../domains/index.t
 import { confidentPrediction, type ConfidentCase } from '../../domains/confident.ts';
 import { attentionWeights, softmax, softmaxJacobian } from '../../../impl/index.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
-import { jacobianTolerance, scoreScale, tfjsAttentionWeightsJacobian } from '../../support/attention.ts';
+import { jacobianTolerance, scoreCondition, tfjsAttentionWeightsJacobian } from '../../support/attention.ts';
 import { tfjsAttentionKeyJacobian } from '../../support/attentionKeys.ts';
 
 const general = attentionCase({ n: [1, 3], m: [1, 4], dk: [1, 3] });
@@ -37,7 +37,7 @@ function keyJacobian(c: AttentionCase): number[][] {
 /** As jacobianTolerance (spec/support/attention.ts), with the queries in the role of the keys: entries ≤ max|q|/√d_k. */
 function keyJacobianTolerance(c: AttentionCase, dtypes: readonly [Dtype, Dtype]): number {
   const qMax = Math.max(...c.Q.flat().map(Math.abs), Number.MIN_VALUE);
-  return tolerance({ dtypes, operations: 2 * (c.dk + 2 * c.m + elementary(1) + 3), scale: qMax, condition: 1 + 4 * scoreScale(c) });
+  return tolerance({ dtypes, operations: 2 * (2 * c.m + elementary(1) + 3), scale: qMax, condition: 1 + 2 * scoreCondition(c) });
 }
 
 // One row of scores s (the logits of a softmax), from moderate to saturated (one score ahead by up to 16), with an upstream

@@ -66,8 +66,9 @@ export default defineItem({
       evaluate: (cases, ctx) => cases.map((c) => {
         const w0 = start(c), w1 = naturalGradientStep(w0, gradientAt(c, w0), c.G, 1);
         const kappa = Math.max(...c.eigenvalues) / Math.min(...c.eigenvalues);
-        // A backward-stable solve: relative error n²·u·κ of the step (size ‖w₀ − w*‖ = √2), plus rounding of |w*|.
-        return agreement(w1, c.w, tolerance({ dtypes: ctx.dtypes, operations: c.n * c.n + 2 * c.n, scale: Math.SQRT2 + norm(c.w), condition: kappa }),
+        // A backward-stable solve has forward error ≤ κ·n²·u relative to the step (size ‖w₀ − w*‖ = √2): the condition
+        // multiplies the solve's n² roundings (κ·n² in units of u), plus 2n roundings of forming the gradient and the update.
+        return agreement(w1, c.w, tolerance({ dtypes: ctx.dtypes, operations: 2 * c.n, scale: Math.SQRT2 + norm(c.w), condition: kappa * c.n * c.n }),
           `κ = ${kappa.toPrecision(3)}`);
       }),
     }),

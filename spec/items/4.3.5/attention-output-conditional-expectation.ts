@@ -2,7 +2,7 @@ import { check, defineItem } from '../../engine/item.ts';
 import { agreement } from '../../engine/close.ts';
 import { tolerance, elementary } from '../../engine/tolerance.ts';
 import { attentionCase, type AttentionCase } from '../../domains/index.ts';
-import { scoreScale, tfjsAttention } from '../../support/attention.ts';
+import { scoreCondition, tfjsAttention } from '../../support/attention.ts';
 
 /** The query alone, as a one-query attention problem with the same keys and values. */
 const alone = (c: AttentionCase, i: number): AttentionCase => ({ ...c, n: 1, Q: [c.Q[i]!] });
@@ -32,8 +32,8 @@ export default defineItem({
           const rows = c.Q.map(() => single[next++]!.outputs[0]!);
           // Two evaluations of the same row by the one reference (batched differently): its dtype on both sides, not float64 on one.
           const vMax = Math.max(...c.V.flat().map(Math.abs), Number.MIN_VALUE);
-          return agreement(full[b]!.outputs, rows, tolerance({ dtypes: [ctx.dtypes[1], ctx.dtypes[1]], operations: c.dk + 2 * c.m + elementary(1) + 3, scale: vMax,
-            condition: 1 + 4 * scoreScale(c) }));
+          return agreement(full[b]!.outputs, rows, tolerance({ dtypes: [ctx.dtypes[1], ctx.dtypes[1]], operations: 2 * c.m + elementary(1) + 3, scale: vMax,
+            condition: 1 + scoreCondition(c) }));
         });
       },
     }),

@@ -3,7 +3,7 @@ import { agreement } from '../../engine/close.ts';
 import { elementary, tolerance } from '../../engine/tolerance.ts';
 import { attentionCase } from '../../domains/index.ts';
 import { infoNceLoss } from '../../../impl/index.ts';
-import { scoreScale, tfjsAttention } from '../../support/attention.ts';
+import { scoreCondition, tfjsAttention } from '../../support/attention.ts';
 import { asFloat32 } from '../../support/float32.ts';
 
 export default defineItem({
@@ -30,13 +30,12 @@ export default defineItem({
           // At the float32 Q and K tfjs holds (the bound below still charges their rounding through κ).
           const [Q, K] = [asFloat32(c.Q), asFloat32(c.K)];
           const loss = Q.map((q) => K.map((_, j) => infoNceLoss(K.map((k) => k.reduce((s, x, l) => s + x * q[l]!, 0)), j, tau)));
-          // −log A carries A's relative float32 error as an absolute one. As for the weights (support/attention.ts): a d_k-term
-          // score, m exps, an m-term sum, a division (and here a log); rounding Q and K moves a score by ≤ 2u·scoreScale and
-          // a weight relatively by twice that, κ = 1 + 4·scoreScale; and an exp whose argument (of size −log A) is rounded
-          // relative to that size adds −log A to κ.
+          // −log A carries A's relative float32 error as an absolute one. As for the weights (support/attention.ts): m exps,
+          // an m-term sum, a division (and here a log) on scale 1, the scores' own error and input rounding through the
+          // softmax (scoreCondition); and an exp whose argument (of size −log A) is rounded relative to that size adds −log A.
           const reference = ref[b]!.weights.map((row) => row.map((a) => -Math.log(a)));
-          return agreement(loss, reference, tolerance({ dtypes: ctx.dtypes, operations: c.dk + c.m + elementary(2) + 3, scale: 1,
-            condition: 1 + 4 * scoreScale(c) + Math.max(...reference.flat()) }));
+          return agreement(loss, reference, tolerance({ dtypes: ctx.dtypes, operations: c.m + elementary(2) + 3, scale: 1,
+            condition: 1 + scoreCondition(c) + Math.max(...reference.flat()) }));
         });
       },
     }),
