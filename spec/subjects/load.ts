@@ -16,9 +16,20 @@ export async function loadSubject(spec: string, cwd = process.cwd()): Promise<Su
   const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
   if (!existsSync(path)) throw new SubjectError(`--subject: no such module '${spec}' (give 'impl', 'tfjs' or a path to a module exporting impl/'s names)`);
   let mod: Record<string, unknown>;
-  try { mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>; } catch (e) {
+  try {
+    try {
+      mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    } catch (first) {
+      // Under tsx, a .ts module outside this package (no "type": "module" beside it) loads as CommonJS and a
+      // cycle of re-exports then fails: tsx's own loader takes it as an ES module.
+      if (!/\.[cm]?ts$/.test(path)) throw first;
+      mod = (await (await import('tsx/esm/api')).tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    }
+  } catch (e) {
     throw new SubjectError(`--subject: '${spec}' does not load: ${e instanceof Error ? e.message : String(e)}`);
   }
+  // A module loaded as CommonJS (a .ts file with no "type": "module" beside it) arrives as { default: exports }.
+  if (Object.keys(mod).length === 1 && typeof mod.default === 'object' && mod.default !== null) mod = mod.default as Record<string, unknown>;
   const subject = moduleSubject(spec, mod);
   if (!Object.keys(subject.api).length) throw new SubjectError(`--subject: '${spec}' exports none of impl/'s function names (softmax, crossEntropyFromLogits, …)`);
   return subject;
