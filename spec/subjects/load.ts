@@ -28,8 +28,9 @@ export async function loadSubject(spec: string, cwd = process.cwd()): Promise<Su
   } catch (e) {
     throw new SubjectError(`--subject: '${spec}' does not load: ${e instanceof Error ? e.message : String(e)}`);
   }
-  // A module loaded as CommonJS (a .ts file with no "type": "module" beside it) arrives as { default: exports }.
-  if (Object.keys(mod).length === 1 && typeof mod.default === 'object' && mod.default !== null) mod = mod.default as Record<string, unknown>;
+  // A module loaded as CommonJS (a .ts file with no "type": "module" beside it) arrives as { default: exports, …the
+  // names Node could detect }: its exports are those of `default` (re-exports are only there).
+  if (typeof mod.default === 'object' && mod.default !== null) mod = { ...(mod.default as Record<string, unknown>), ...mod };
   const subject = moduleSubject(spec, mod);
   if (!Object.keys(subject.api).length) throw new SubjectError(`--subject: '${spec}' exports none of impl/'s function names (softmax, crossEntropyFromLogits, …)`);
   return subject;

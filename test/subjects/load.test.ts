@@ -29,7 +29,8 @@ describe('loadSubject', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const run = spawnSync(process.execPath, ['bin/losscheck.js', 'conformance', '--subject', join(dir, 'index.ts'), '--only', '4.3.35', '--runs', '20'],
       { cwd: root, encoding: 'utf8' });
-    expect(run.stderr).not.toMatch(/does not load/);
+    expect(run.stderr, run.stderr).not.toMatch(/does not load/);
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/softmax\s+pass/);
     expect(run.status).toBe(0);
   });
