@@ -18,12 +18,20 @@ function logisticHessian(c: RegressionCase, w: number[]): number[][] {
 }
 const logisticGradient = (c: RegressionCase, w: number[]) => logisticCrossEntropyGradient(c.X, c.y, w, 0).w;
 
+/**
+ * Below this smallest curvature at w*, a point where Newton stopped is no minimiser: on separable data there is
+ * none, yet Newton stops where every sample is saturated and the gradient has underflowed below its threshold,
+ * with curvature of the same size (a seed of the soak drew λ ≈ 10⁻¹³ there, so that 1.9/λ_max amplified rounding
+ * by 10¹³). A genuine minimiser of these data (|x| ≤ 2, N ≤ 12) has curvature far above it.
+ */
+const MIN_CURVATURE_AT_MINIMISER = 1e-6;
+
 /** The minimiser of the logistic cross-entropy by Newton's method, or undefined when there is none to find (separable data). */
 function logisticMinimiser(c: RegressionCase): number[] | undefined {
   let w = c.w.map(() => 0);
   for (let k = 0; k < 60; k++) {
     const g = logisticGradient(c, w);
-    if (norm(g) < 1e-13) return norm(w) < 20 ? w : undefined;
+    if (norm(g) < 1e-13) return norm(w) < 20 && symmetricEigen(logisticHessian(c, w)).values[0]! >= MIN_CURVATURE_AT_MINIMISER ? w : undefined;
     let step: number[];
     try { step = solveSpd(logisticHessian(c, w), g); } catch { return undefined; }
     w = w.map((wi, i) => wi - step[i]!);
