@@ -3,7 +3,7 @@
 //   node-wasm the Node suite on wasm (as `npm test`) → reports/.results/backend-node-wasm.json, so the
 //             four columns come from one tree even when conformance.json is older or partial
 //   node-cpu  the Node suite with LOSSCHECK_BACKEND=cpu → reports/.results/backend-node-cpu.json
-//   browser   headless Chromium (scripts/chromium.ts), tfjs webgl then wasm (vitest.oracle-browser.config.ts)
+//   browser   headless Chromium (scripts/chromium.ts), tfjs webgl then wasm (vitest.config.ts, project browser-oracle)
 //             → reports/.results/backend-browser-{webgl,wasm}.json
 //   report    rebuilds reports/out/conformance.{json,md,html} when the main run (`npm test`) is recorded
 //             (the committed snapshot in reports/ is written by `npm run publish-report` only)
@@ -53,7 +53,7 @@ export async function backends(steps: readonly BackendStep[] = BACKEND_STEPS): P
         status ||= 1;
         continue;
       }
-      const r = run(['vitest', 'run', '--config', 'vitest.oracle-browser.config.ts']);
+      const r = run(['vitest', 'run', '--project', 'browser-oracle']);
       summary.push(`browser (webgl, wasm; ${browser}): ${r.status === 0 ? 'passed' : 'FAILED'} in ${r.seconds.toFixed(0)} s`);
       status ||= r.status;
     } else if (!existsSync(join(RESULTS, 'conformance.json'))) {
