@@ -58,6 +58,14 @@ export function dealtTo(ids: readonly string[], index: number, costs: Record<str
   return ids.filter((id) => part.get(id) === index);
 }
 
+/** The ledger, the errata and the audited text's units: the same for every part, read once per worker. */
+async function loadRunInputs() {
+  const [ledgers, errata] = await Promise.all([loadLedger(), loadErrata()]);
+  const source = loadSource();
+  return { ledgers, errata, units: source ? segment(source.text) : undefined };
+}
+let runInputs: ReturnType<typeof loadRunInputs> | undefined;
+
 /** Registers the tests of part `index` (1-based) of the suite. */
 export async function defineConformancePart(index: number): Promise<void> {
   const config = configFromEnv();
@@ -65,9 +73,7 @@ export async function defineConformancePart(index: number): Promise<void> {
   const all = (await loadItems()).filter(({ item }) => !only || only.includes(item.id));
   const ids = new Set(dealtTo(all.map(({ item }) => item.id), index));
   const mine = all.filter(({ item }) => ids.has(item.id));
-  const [ledgers, errata] = await Promise.all([loadLedger(), loadErrata()]);
-  const source = loadSource();
-  const units = source ? segment(source.text) : undefined;
+  const { ledgers, errata, units } = await (runInputs ??= loadRunInputs());
   let ctx: OracleContext | undefined;
 
   beforeAll(async () => { if (mine.length) ctx = await createContext(config); });
