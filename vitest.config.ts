@@ -77,8 +77,9 @@ export default defineConfig({
     hookTimeout: 180_000,
     // The conformance parts first, the costliest first, then the other files (spec/engine/sequencer.ts).
     sequence: { sequencer: ConformanceFirst },
-    // The conformance results travel with the tests (task meta); this reporter writes them (spec/engine/reporter.ts).
-    reporters: ['default', './spec/engine/reporter.ts'],
+    // The conformance results travel with the tests (task meta); the first reporter writes them
+    // (spec/engine/reporter.ts), the second renders the report from a main run's results (scripts/report-reporter.ts).
+    reporters: ['default', './spec/engine/reporter.ts', './scripts/report-reporter.ts'],
     projects: [
       {
         extends: true,
