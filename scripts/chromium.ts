@@ -1,7 +1,7 @@
 // The Chromium every browser test launches: the headless Chromium that @sparticuz/chromium ships inside
 // its npm package (so `npm ci` brings it; no apt, no download), or a browser of your own named by
 // LOSSCHECK_CHROMIUM. Used by test/browser (the HTML report, through playwright-core) and by
-// vitest.oracle-browser.config.ts (`npm run test:browser`, vitest browser mode).
+// the browser-oracle project of vitest.config.ts (`npm run test:browser`, vitest browser mode).
 //
 // The package unpacks its brotli archives into os.tmpdir() and reuses whatever it finds there, also
 // libraries left by another version (the launch then dies with SIGTRAP, "eglGetProcAddress not found").

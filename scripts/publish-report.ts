@@ -25,7 +25,7 @@ const { results, kept } = snapshotResults(loadResults(), previous);
 rmSync(STAGE, { recursive: true, force: true });
 await writeReports(results, STAGE);
 
-const browser = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.browser.config.ts'],
+const browser = spawnSync('npx', ['vitest', 'run', '--project', 'report'],
   { cwd: ROOT, stdio: 'inherit', env: { ...process.env, LOSSCHECK_REPORT_DIR: STAGE } });
 if (browser.status !== 0) {
   console.error(`publish-report: the snapshot's page failed its browser test; nothing published (staged in ${STAGE})`);

@@ -10,6 +10,7 @@ import { real } from '../domains/index.ts';
 import { assertDeclared, References } from '../engine/references.ts';
 import { IMPL_SUBJECT, moduleSubject } from '../engine/subject.ts';
 import { runSubjectConformance } from '../engine/conformance.ts';
+import { createContext } from '../engine/context.ts';
 
 const ctx = { config: { ...DEFAULT_CONFIG, runs: 200 }, subject: IMPL_SUBJECT, refs: new References(), dtypes: ['float64', 'float64'] } as unknown as RunContext;
 
@@ -61,6 +62,18 @@ describe('config', () => {
     expect(configFromEnv({ LOSSCHECK_SEED: '7', LOSSCHECK_RUNS: '50' })).toEqual({ seed: 7, runs: 50, hessianRuns: 10 });
     expect(() => configFromEnv({ LOSSCHECK_RUNS: '0' })).toThrow(ConfigError);
     expect(() => configFromEnv({ LOSSCHECK_SEED: 'abc' })).toThrow(ConfigError);
+  });
+
+  it('a context runs with the configuration it was asked for, whatever another caller in the worker set up first', async () => {
+    // The test files share one module graph per worker (isolate: false): a CLI or scaffold test that set up
+    // 50 cases at seed 1 must not hand its configuration to the conformance parts that follow it.
+    const small = await createContext({ seed: 1, runs: 50, hessianRuns: 10 });
+    const full = await createContext(DEFAULT_CONFIG);
+    expect(small.config).toEqual({ seed: 1, runs: 50, hessianRuns: 10 });
+    expect(full.config).toEqual(DEFAULT_CONFIG);
+    expect((await createContext({ ...DEFAULT_CONFIG, runs: 7 })).config.runs).toBe(7);
+    // The oracles are set up once per seed, not once per caller.
+    expect((await createContext(DEFAULT_CONFIG)).refs).toBe(full.refs);
   });
 });
 

@@ -3,7 +3,7 @@
 // results file in registry order, a part that did not record must never produce a (partial) results
 // file, and an item dealt to a part without a record is reported missing.
 import { describe, expect, it } from 'vitest';
-import { CONFORMANCE_PARTS, dealtTo } from '../engine/suite.ts';
+import { CONFORMANCE_PARTS, PART_ONE_EXTRA_MS, dealtTo, recordedCosts } from '../engine/suite.ts';
 import { resultsName } from '../engine/runName.ts';
 import { compareItems, loadItems } from '../engine/registry.ts';
 import { assembleResults, recorded, type ContextRecord, type ItemRecord } from '../engine/results.ts';
@@ -17,11 +17,25 @@ const context = (index: number, count: number, dealt: string[], references: stri
 }) as unknown as ContextRecord;
 
 describe('conformance parts', () => {
-  it('deal every registered item to exactly one part', async () => {
+  it('deal every registered item to exactly one part, by recorded cost: the parts cost the same within the costliest item', async () => {
     const ids = (await loadItems()).map(({ item }) => item.id);
-    const dealt = Array.from({ length: CONFORMANCE_PARTS }, (_, k) => dealtTo(ids, k + 1));
+    const costs = recordedCosts();
+    const dealt = Array.from({ length: CONFORMANCE_PARTS }, (_, k) => dealtTo(ids, k + 1, costs));
     expect(dealt.flat().sort()).toEqual([...ids].sort());
-    expect(Math.max(...dealt.map((d) => d.length)) - Math.min(...dealt.map((d) => d.length))).toBeLessThanOrEqual(1);
+    const known = Object.values(costs).sort((a, b) => a - b);
+    const cost = (id: string) => costs[id] ?? known[known.length >> 1]!;
+    const load = dealt.map((part, k) => part.reduce((s, id) => s + cost(id), k === 0 ? PART_ONE_EXTRA_MS : 0));
+    expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(Math.max(...ids.map(cost)));
+    // Registry order within a part, and the same parts from a shuffled list (every CI shard deals alike).
+    expect(dealt[0]).toEqual(ids.filter((id) => dealt[0]!.includes(id)));
+    expect(dealtTo([...ids].reverse(), 2, costs).sort()).toEqual([...dealt[1]!].sort());
+  });
+
+  it('deal the costliest first to the cheapest part so far (part 1 starts with its extra work); an item without a recorded cost counts as the median', () => {
+    // b 5000 → part 2 (0 < 4500); c 4000 → part 1 (4500 < 5000); new (median 4000) → part 2 (5000 < 8500); a 3000 → part 1 (8500 < 9000).
+    const costs = { a: 3000, b: 5000, c: 4000 };
+    expect(PART_ONE_EXTRA_MS).toBe(4500);
+    expect([1, 2].map((k) => dealtTo(['a', 'b', 'c', 'new'], k, costs, 2))).toEqual([['a', 'c'], ['b', 'new']]);
   });
 
   it('name the run: conformance, LOSSCHECK_RESULTS_NAME, or selected under LOSSCHECK_ONLY', () => {

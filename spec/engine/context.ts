@@ -74,19 +74,26 @@ export interface OracleContext extends RunContext {
 /** Known-spectrum matrices used to qualify the eigen libraries (numeric.eig costs ~2–100 ms each). */
 const EIGEN_QUALIFICATION_CASES = 60;
 
-let context: Promise<OracleContext> | undefined;
+/** The oracles and references of a worker, by seed (the eigen qualification draws its matrices from the seed). */
+const contexts = new Map<number, Promise<OracleContext>>();
 
 /**
- * The worker's run context: oracles and references are set up once per worker; the subject is the
- * implementation under test (impl/ unless another is given), swapped without touching any item.
+ * The worker's run context: oracles and references are set up once per worker (and seed); the run's own
+ * configuration (case counts) is always the one asked for, whatever another caller in the same worker
+ * (a CLI test, a scaffold test sharing the module graph) set up first; the subject is the implementation
+ * under test (impl/ unless another is given), swapped without touching any item.
  */
 export async function createContext(config: RunConfig, subject: Subject = IMPL_SUBJECT): Promise<OracleContext> {
   const base = await sharedContext(config);
-  return base.subject === subject ? base : { ...base, subject };
+  return base.subject === subject && sameConfig(base.config, config) ? base : { ...base, config, subject };
 }
 
+const sameConfig = (a: RunConfig, b: RunConfig) => a.seed === b.seed && a.runs === b.runs && a.hessianRuns === b.hessianRuns;
+
 function sharedContext(config: RunConfig): Promise<OracleContext> {
-  context ??= (async () => {
+  let context = contexts.get(config.seed);
+  if (context) return context;
+  context = (async () => {
     const oracle = await tfjsOracle(acceptTfjsMeasurement);
     // Autodiff answers only the checks that declared it (a label cannot drift from the call).
     const tfjs = {
@@ -132,5 +139,6 @@ function sharedContext(config: RunConfig): Promise<OracleContext> {
     });
     return { config, subject: IMPL_SUBJECT, refs, dtypes: ['float64', 'float64'] as const, tfjs, eigen, eigenQualification, eigenFindings };
   })();
+  contexts.set(config.seed, context);
   return context;
 }

@@ -5,7 +5,7 @@
 // embedded CJK font, not as empty boxes), the plots drawn, the filters, the subsection and the search
 // working and kept in the URL, each card's evidence opening from the compressed island, no console
 // errors and no network. Saves screenshot.png beside the report. Runs after reports/build.ts
-// (scripts/test.sh runs it in a second vitest pass; vitest.browser.config.ts) on reports/out/, or on
+// (scripts/test.sh runs it in a second vitest pass: `vitest run --project report`) on reports/out/, or on
 // LOSSCHECK_REPORT_DIR (`npm run publish-report` points it at the snapshot it publishes).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -7,7 +7,7 @@ import { classProbabilities, monteCarloSeed, simplexPoint } from '../../domains/
 import { bayesZeroOneDecision, expectedZeroOneRisk, klDivergence, softmax } from '../../../impl/index.ts';
 import { categorical, drawSample, meanOf } from '../../../oracles/monteCarlo.ts';
 import { tfjsLosses } from '../../../oracles/tfjs/index.ts';
-import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { caseSeed, mapSample, MONTE_CARLO_SAMPLES, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 
 const argmax = (v: number[]) => v.reduce((best, x, c) => (x > v[best]! ? c : best), 0);
 
@@ -31,7 +31,9 @@ export default defineItem({
         qualifiedMonteCarlo();
         return cs.map(({ p, q, seed }) => {
           const labels = drawSample(categorical(p), MONTE_CARLO_SAMPLES, caseSeed(seed));
-          const e = meanOf(labels.map((y) => -Math.log(q[y]!) + Math.log(p[y]!)));
+          // −log q_y + log p_y of each class once; each draw looks its class up (the same numbers, 20 000 logs fewer).
+          const term = p.map((_, y) => -Math.log(q[y]!) + Math.log(p[y]!));
+          const e = meanOf(mapSample(labels, (y) => term[y]!));
           const kl = klDivergence(p, q);
           const scale = Math.max(...q.map((x) => Math.abs(Math.log(x)))) + Math.max(...p.map((x) => Math.abs(Math.log(x))));
           return { value: Math.abs(e.estimate - kl), bound: monteCarloTolerance(e, scale), note: `excess ≈ ${e.estimate.toPrecision(4)} ± ${e.standardError.toPrecision(2)}, KL = ${kl.toPrecision(4)}` };

@@ -4,7 +4,7 @@ import { tolerance } from '../../engine/tolerance.ts';
 import { classProbabilities, monteCarloSeed } from '../../domains/index.ts';
 import { bayesZeroOneDecision, zeroOneLoss } from '../../../impl/index.ts';
 import { categorical, drawSample, meanOf } from '../../../oracles/monteCarlo.ts';
-import { MONTE_CARLO_SAMPLES, caseSeed, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
+import { MONTE_CARLO_SAMPLES, caseSeed, mapSample, monteCarloTolerance, qualifiedMonteCarlo } from '../../support/monteCarlo.ts';
 
 /** 4.3.31 as printed: ŷ* = argmax_c P(y = c | x) (the first maximiser on ties). */
 const printed = (p: number[]) => p.reduce((best, pc, c) => (pc > p[best]! ? c : best), 0);
@@ -14,6 +14,11 @@ const withSeed = fc.record({ p: probabilities, seed: monteCarloSeed() });
 const MC_CASES = 200;
 
 const labelsOf = (p: number[], seed: number) => drawSample(categorical(p), MONTE_CARLO_SAMPLES, caseSeed(seed));
+/**
+ * impl's zeroOneLoss(y, c) for every pair of the C labels: a pure function of two labels, so each draw's
+ * loss is looked up rather than computed again for each of the 20 000 draws (the same values).
+ */
+const zeroOneTable = (classes: number) => Array.from({ length: classes }, (_, y) => Array.from({ length: classes }, (_, c) => zeroOneLoss(y, c)));
 
 export default defineItem({
   id: '4.3.31', kind: 'formula', section: '4.3.4',
@@ -37,10 +42,10 @@ export default defineItem({
       evaluate: (cs) => {
         qualifiedMonteCarlo();
         return cs.map(({ p, seed }) => {
-          const labels = labelsOf(p, seed);
+          const labels = labelsOf(p, seed), loss = zeroOneTable(p.length);
           let worst = { value: 0, bound: Infinity, note: '' };
           p.forEach((pc, c) => {
-            const e = meanOf(labels.map((y) => zeroOneLoss(y, c)));
+            const e = meanOf(mapSample(labels, (y) => loss[y]![c]!));
             const o = { value: Math.abs(e.estimate - (1 - pc)), bound: monteCarloTolerance(e, 1), note: `c = ${c}: ${e.estimate.toFixed(4)} ± ${e.standardError.toPrecision(2)} vs ${(1 - pc).toFixed(4)}` };
             if (o.value / o.bound > worst.value / worst.bound) worst = o;
           });
@@ -54,11 +59,11 @@ export default defineItem({
       evaluate: (cs) => {
         qualifiedMonteCarlo();
         return cs.map(({ p, seed }) => {
-          const labels = labelsOf(p, seed), mode = printed(p);
+          const labels = labelsOf(p, seed), mode = printed(p), loss = zeroOneTable(p.length);
           let worst = { value: 0, bound: Infinity, note: '', standardised: -Infinity };
           p.forEach((_, c) => {
             if (c === mode) return;
-            const e = meanOf(labels.map((y) => zeroOneLoss(y, c) - zeroOneLoss(y, mode)));
+            const e = meanOf(mapSample(labels, (y) => loss[y]![c]! - loss[y]![mode]!));
             const bound = monteCarloTolerance(e, 1);
             if (-e.estimate / bound > worst.standardised) {
               worst = { value: Math.max(0, -e.estimate), bound, standardised: -e.estimate / bound,

@@ -1,0 +1,4 @@
+// Part 7 of the conformance suite (spec/engine/suite.ts deals the items to the parts by recorded cost).
+import { defineConformancePart } from '../engine/suite.ts';
+
+await defineConformancePart(7);
