@@ -17,7 +17,7 @@ import * as eigen from '../../oracles/symmetricEigen.ts';
 import { GAUSS_HERMITE_3, gaussianExpectation, gaussianNodes, qualifyGaussHermite } from '../../oracles/quadrature.ts';
 import { tfjsAdamTrajectory } from '../../oracles/tfjs/adam.ts';
 import * as attention from '../../oracles/tfjs/attention.ts';
-import { batchedDerivatives, batchedHessianVectorProducts } from '../../oracles/tfjs/autodiff.ts';
+import { batchedDerivatives, batchedHessianVectorProducts, replicating } from '../../oracles/tfjs/autodiff.ts';
 import { tfjsRuntime, useBackend, type Tf } from '../../oracles/tfjs/backend.ts';
 import { applyHigherOrderPatch, restoreStockGradients } from '../../oracles/tfjs/higherOrderPatch.ts';
 import { tfjsOracle } from '../../oracles/tfjs/index.ts';
@@ -202,6 +202,7 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     shape('directions', 'two directions for one case', () => batchedHessianVectorProducts(tf, [[1]], build, [[1], [1]]), /one direction per case \(1\), got 2/),
     type('build', 'build is not a function', () => batchedHessianVectorProducts(tf, [[1]], bad(1), [[1]]), /must be a function/)],
 
+  'tfjs/autodiff.ts#replicating': [type('build', 'build is not a function', () => replicating(bad('loss')), /must be a function, got string/)],
   'tfjs/backend.ts#useBackend': [domain('name', 'an unknown backend', () => useBackend(bad('gpu')), /'wasm', 'cpu' or 'webgl', got 'gpu'/),
     domain('name', 'switching after initialisation', () => useBackend(tf.getBackend() === 'cpu' ? 'wasm' : 'cpu'), /already initialised/)],
   'tfjs/tensors.ts#packed': [notTf((t) => packed(t, z)),
@@ -305,6 +306,7 @@ const NO_NUMERIC_ARGUMENT: Record<string, string> = {
   'tfjs/higherOrderPatch.ts#applyHigherOrderPatch': 'takes the tfjs namespace',
   'tfjs/higherOrderPatch.ts#restoreStockGradients': 'takes the tfjs namespace',
   'tfjs/index.ts#tfjsOracle': 'takes an acceptance function',
+  'tfjs/autodiff.ts#replicating': 'takes a loss builder',
   'tfjs/qualification.ts#measureKnownCases': 'takes the tfjs namespace',
   'tfjs/qualification.ts#measureLibraryDefects': 'takes the tfjs namespace',
   'tfjs/tensors.ts#unpacked': 'takes a tensor (its values come from a kernel, not from a caller)',
