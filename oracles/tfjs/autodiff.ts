@@ -13,7 +13,7 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
 import { OracleInputError, assertBatch, assertFunction, assertTf } from '../errors.ts';
-import { packed, tidyData, unpacked } from './tensors.ts';
+import { packed, packedRows, tidyData, unpacked } from './tensors.ts';
 
 export type PerCaseLoss = (theta: TF.Tensor2D) => TF.Tensor1D;
 
@@ -81,12 +81,12 @@ export function batchedDerivatives(
   tf: Tf, params: number[][], build: LossBuilder, withHessian: boolean,
 ): BatchedDerivatives {
   assertTf('batchedDerivatives', tf);
-  assertBatch('batchedDerivatives', 'params', params);
+  const paramData = packedRows('batchedDerivatives', 'params', params);
   assertFunction('batchedDerivatives', 'build', build);
   const n = params[0]!.length, batch = params.length;
   return withNestedViews(tidyData(tf, () => {
     const loss = build(tf);
-    const theta = packed<TF.Rank.R2>(tf, params);
+    const theta = tf.tensor2d(paramData, [batch, n]);
     // Values and gradients from one forward pass: the per-case losses are kept out of tf.grad's tidy.
     let perCase: TF.Tensor | undefined;
     const gradient = tf.grad((t: TF.Tensor) => { const l = loss(t as TF.Tensor2D); perCase = tf.keep(l); return tf.sum(l); })(theta);
@@ -95,7 +95,7 @@ export function batchedDerivatives(
     const gradients = gradient.dataSync() as Float32Array;
     if (!withHessian) return { batch, n, values, gradients };
     const hessians = build.replicates === true
-      ? stackedHessians(tf, loss, params, batch, n)
+      ? stackedHessians(tf, loss, paramData, batch, n)
       : hessiansByDirection(tf, loss, theta, batch, n);
     return { batch, n, values, gradients, hessians };
   }));
@@ -125,21 +125,18 @@ function hessiansByDirection(tf: Tf, loss: PerCaseLoss, theta: TF.Tensor2D, batc
  * takes r directions, r copies of θ ([r·B, n]) and the mask whose row q·B + b is e_{k₀+q};
  * ∇ Σ (∇loss ⊙ mask) then holds row k₀ + q of case b's Hessian in row q·B + b.
  */
-function stackedHessians(tf: Tf, loss: PerCaseLoss, params: number[][], batch: number, n: number): Float32Array {
+function stackedHessians(tf: Tf, loss: PerCaseLoss, packedParams: Float32Array, batch: number, n: number): Float32Array {
   const gradOf = gradOfSum(tf, loss);
   const out = new Float32Array(batch * n * n);
   const perCall = Math.max(1, Math.min(n, Math.floor(HESSIAN_ROWS_PER_CALL / batch)));
   for (let k0 = 0; k0 < n; k0 += perCall) {
     const r = Math.min(perCall, n - k0);
     tf.tidy(() => {
-      // θ repeated and the mask, written directly (tf.tile of [B, 1, n] costs more than the copy).
+      // θ repeated (one block copy per direction) and the mask, written directly.
       const theta = new Float32Array(batch * r * n), e = new Float32Array(batch * r * n);
       for (let q = 0; q < r; q++) {
-        for (let b = 0; b < batch; b++) {
-          const row = params[b]!, o = (q * batch + b) * n;
-          for (let j = 0; j < n; j++) theta[o + j] = row[j]!;
-          e[o + k0 + q] = 1;
-        }
+        theta.set(packedParams, q * batch * n);
+        for (let b = 0; b < batch; b++) e[(q * batch + b) * n + k0 + q] = 1;
       }
       const copies = tf.tensor2d(theta, [r * batch, n]), mask = tf.tensor2d(e, [r * batch, n]);
       const rows = tf.grad((t: TF.Tensor) => tf.sum(tf.mul(gradOf(t), mask)))(copies).dataSync();

@@ -26,7 +26,7 @@ import * as losses from '../../oracles/tfjs/losses.ts';
 import { twoTaskWeightedLoss } from '../../oracles/tfjs/multitask.ts';
 import { measureKnownCases, measureLibraryDefects } from '../../oracles/tfjs/qualification.ts';
 import * as unit from '../../oracles/tfjs/sigmoidUnit.ts';
-import { packed, tidyData, unpacked } from '../../oracles/tfjs/tensors.ts';
+import { packed, packedMatrices, packedRows, tidyData, unpacked } from '../../oracles/tfjs/tensors.ts';
 import * as trig from '../../oracles/trigonometricSums.ts';
 
 type Category = 'shape' | 'nan' | 'infinity' | 'empty' | 'distribution' | 'domain' | 'type';
@@ -210,6 +210,13 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     nan('x', () => packed(tf, [[1, NaN]]), /holds NaN at \[0\]\[1\]/), inf('x', () => packed(tf, [[[Infinity]]]), /holds Infinity at \[0\]\[0\]\[0\]/),
     shape('x', 'a ragged row', () => packed(tf, [[1, 2], [3]]), /must be rectangular: \[1\] is not an array of length 2/),
     type('x', 'a string entry', () => packed(tf, bad([['1']])), /holds 1 at \[0\]\[0\]/)],
+  'tfjs/tensors.ts#packedRows': [...batchCases('rows', z, (rows) => packedRows('packedRows', 'rows', rows)),
+    shape('rows', 'rows narrower than the width asked for', () => packedRows('packedRows', 'rows', [[1, 2]], 3), /case 0 must be an array of length 3/),
+    type('rows', 'rows is a number', () => packedRows('packedRows', 'rows', 3), /non-empty array of cases/)],
+  'tfjs/tensors.ts#packedMatrices': [empty('t', () => packedMatrices('packedMatrices', 't', [])), nan('t[0]', () => packedMatrices('packedMatrices', 't', [[[NaN]]]), /NaN at index 0/),
+    inf('t[1]', () => packedMatrices('packedMatrices', 't', [[[1, 2]], [[3, Infinity]]]), /Infinity at index 1/),
+    shape('t', 'cases of different row counts', () => packedMatrices('packedMatrices', 't', [[[1]], [[1], [2]]]), /case 1 must be a matrix of 1 rows/),
+    shape('t[0]', 'a ragged row', () => packedMatrices('packedMatrices', 't', [[[1, 2], [3]]]), /case 1 must be an array of length 2/)],
   'tfjs/tensors.ts#unpacked': [type('t', 'a number array, not a tensor', () => unpacked(bad([1, 2])), /must be a tfjs tensor/)],
   'tfjs/tensors.ts#tidyData': [notTf((t) => tidyData(t, () => 1)), type('compute', 'compute is not a function', () => tidyData(tf, bad(1)), /must be a function/)],
   'tfjs/higherOrderPatch.ts#applyHigherOrderPatch': [notTf((t) => applyHigherOrderPatch(t))],
