@@ -99,20 +99,16 @@ function solve(fn: string, m: Float64Array, n: number, maxAbs: number, withVecto
   // overflows or underflows to zero for entries near the ends of the float64 range.
   const unit = maxAbs === 0 ? 1 : 2 ** Math.max(-1022, Math.min(1023, Math.ceil(Math.log2(maxAbs))));
   const d = out ?? new Float64Array(n), e = new Float64Array(n);
+  // The working matrix is stored transposed (see tridiagonalise): entry (k, j) of the lower triangle at
+  // j·n + k, i.e. the upper triangle of m, filled from the lower one (the triangle that is read).
+  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) m[j * n + i] = m[i * n + j]! / unit;
+  tridiagonalise(m, d, e, n, withVectors);
+  ql(d, e, m, n, withVectors, fn);
   if (!withVectors) {
-    // The lower triangle stored by columns (entry (k, j), k ≥ j, at j·n + k): tred2's inner loops run
-    // down columns, which are then contiguous. The upper triangle of m holds it already (m is symmetric
-    // up to the allowance; the lower triangle is the one read, as with vectors).
-    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) m[j * n + i] = m[i * n + j]! / unit;
-    tridiagonaliseByColumns(m, d, e, n);
-    ql(d, e, m, n, false, fn);
     for (let k = 0; k < n; k++) d[k]! *= unit;
     d.sort();
     return { values: d };
   }
-  for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) m[i * n + j]! /= unit;
-  tridiagonalise(m, d, e, n);
-  ql(d, e, m, n, true, fn);
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
   // Ascending order (insertion sort: n is small and the QL output is nearly sorted).
@@ -126,85 +122,27 @@ function solve(fn: string, m: Float64Array, n: number, maxAbs: number, withVecto
   for (let k = 0; k < n; k++) {
     const col = order[k]!;
     values[k] = d[col]! * unit;
-    for (let i = 0; i < n; i++) vectors[k * n + i] = m[i * n + col]!;
+    vectors.set(m.subarray(col * n, (col + 1) * n), k * n); // column col of V is row col of the transposed storage
   }
   if (out) { out.set(values); return { values: out, vectors }; }
   return { values, vectors };
 }
 
 /**
- * Householder reduction of the lower triangle of v to tridiagonal form (EISPACK tred2): on return d holds
- * the diagonal, e[1..n−1] the subdiagonal (e[0] = 0) and v the orthogonal transformation.
+ * Householder reduction of the lower triangle to tridiagonal form (EISPACK tred2, as in JAMA): on return
+ * d holds the diagonal, e[1..n−1] the subdiagonal (e[0] = 0) and, with vectors, v the orthogonal
+ * transformation. JAMA's V[a][b] is stored at b·n + a: its inner loops run down columns, which are then
+ * contiguous, and the eigenvectors (columns of V) come out as rows. Without vectors the accumulation is
+ * skipped; the reduction is the same operations in the same order, so the values are the same bits.
  */
-function tridiagonalise(v: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
-  for (let j = 0; j < n; j++) d[j] = v[(n - 1) * n + j]!;
-  for (let i = n - 1; i > 0; i--) {
-    let scale = 0, h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
-    if (scale === 0) {
-      e[i] = d[i - 1]!;
-      for (let j = 0; j < i; j++) { d[j] = v[(i - 1) * n + j]!; v[i * n + j] = 0; v[j * n + i] = 0; }
-    } else {
-      for (let k = 0; k < i; k++) { d[k]! /= scale; h += d[k]! * d[k]!; }
-      let f = d[i - 1]!, g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        v[j * n + i] = f;
-        g = e[j]! + v[j * n + j]! * f;
-        for (let k = j + 1; k <= i - 1; k++) { g += v[k * n + j]! * d[k]!; e[k]! += v[k * n + j]! * f; }
-        e[j] = g;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) { e[j]! /= h; f += e[j]! * d[j]!; }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j]! -= hh * d[j]!;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!; g = e[j]!;
-        for (let k = j; k <= i - 1; k++) v[k * n + j]! -= f * e[k]! + g * d[k]!;
-        d[j] = v[(i - 1) * n + j]!;
-        v[i * n + j] = 0;
-      }
-    }
-    d[i] = h;
-  }
-  for (let i = 0; i < n - 1; i++) {
-    v[(n - 1) * n + i] = v[i * n + i]!;
-    v[i * n + i] = 1;
-    const h = d[i + 1]!;
-    if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = v[k * n + i + 1]! / h;
-      for (let j = 0; j <= i; j++) {
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += v[k * n + i + 1]! * v[k * n + j]!;
-        for (let k = 0; k <= i; k++) v[k * n + j]! -= g * d[k]!;
-      }
-    }
-    for (let k = 0; k <= i; k++) v[k * n + i + 1] = 0;
-  }
-  for (let j = 0; j < n; j++) { d[j] = v[(n - 1) * n + j]!; v[(n - 1) * n + j] = 0; }
-  v[(n - 1) * n + n - 1] = 1;
-  e[0] = 0;
-}
-
-/**
- * The same reduction as tridiagonalise() without the transformation, the same operations in the same
- * order (so the same bits), on the lower triangle stored by columns: entry (k, j), k ≥ j, at j·n + k.
- * The diagonal of the tridiagonal matrix is left on the diagonal (tred2 reads it from there while
- * accumulating; the accumulation never changes an entry before it is read).
- */
-function tridiagonaliseByColumns(v: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+function tridiagonalise(v: Float64Array, d: Float64Array, e: Float64Array, n: number, withVectors: boolean): void {
   for (let j = 0; j < n; j++) d[j] = v[j * n + n - 1]!;
   for (let i = n - 1; i > 0; i--) {
     let scale = 0, h = 0;
     for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
     if (scale === 0) {
       e[i] = d[i - 1]!;
-      for (let j = 0; j < i; j++) { d[j] = v[j * n + i - 1]!; v[j * n + i] = 0; }
+      for (let j = 0; j < i; j++) { d[j] = v[j * n + i - 1]!; v[j * n + i] = 0; v[i * n + j] = 0; }
     } else {
       for (let k = 0; k < i; k++) { d[k]! /= scale; h += d[k]! * d[k]!; }
       let f = d[i - 1]!, g = Math.sqrt(h);
@@ -216,6 +154,7 @@ function tridiagonaliseByColumns(v: Float64Array, d: Float64Array, e: Float64Arr
       for (let j = 0; j < i; j++) {
         const col = j * n;
         f = d[j]!;
+        v[i * n + j] = f; // V[j][i]: the Householder vector, read back by the accumulation
         g = e[j]! + v[col + j]! * f;
         for (let k = j + 1; k <= i - 1; k++) { const vkj = v[col + k]!; g += vkj * d[k]!; e[k]! += vkj * f; }
         e[j] = g;
@@ -234,8 +173,31 @@ function tridiagonaliseByColumns(v: Float64Array, d: Float64Array, e: Float64Arr
     }
     d[i] = h;
   }
-  for (let i = 0; i < n; i++) d[i] = v[i * n + i]!;
   e[0] = 0;
+  if (!withVectors) {
+    // The diagonal of the tridiagonal matrix is left on the diagonal (the accumulation below reads it
+    // from there and never changes an entry before reading it).
+    for (let i = 0; i < n; i++) d[i] = v[i * n + i]!;
+    return;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    const next = (i + 1) * n;
+    v[i * n + n - 1] = v[i * n + i]!;
+    v[i * n + i] = 1;
+    const h = d[i + 1]!;
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = v[next + k]! / h;
+      for (let j = 0; j <= i; j++) {
+        const col = j * n;
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += v[next + k]! * v[col + k]!;
+        for (let k = 0; k <= i; k++) v[col + k]! -= g * d[k]!;
+      }
+    }
+    for (let k = 0; k <= i; k++) v[next + k] = 0;
+  }
+  for (let j = 0; j < n; j++) { d[j] = v[j * n + n - 1]!; v[j * n + n - 1] = 0; }
+  v[(n - 1) * n + n - 1] = 1;
 }
 
 /** Implicit QL on the tridiagonal (d, e) (EISPACK tql2); the eigenvalues are left in d, unsorted. */
@@ -277,11 +239,11 @@ function ql(d: Float64Array, e: Float64Array, v: Float64Array, n: number, withVe
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
           if (withVectors) {
+            const ci = i * n, cn = (i + 1) * n; // columns i and i + 1 of V, stored as rows
             for (let k = 0; k < n; k++) {
-              const vk = k * n;
-              h = v[vk + i + 1]!;
-              v[vk + i + 1] = s * v[vk + i]! + c * h;
-              v[vk + i] = c * v[vk + i]! - s * h;
+              h = v[cn + k]!;
+              v[cn + k] = s * v[ci + k]! + c * h;
+              v[ci + k] = c * v[ci + k]! - s * h;
             }
           }
         }
