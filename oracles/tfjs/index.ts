@@ -1,7 +1,7 @@
 // The tfjs autodiff oracle: runtime + qualification + gated, batched derivatives.
-import { tfjsRuntime, type Tf, type TfRuntime } from './backend.ts';
+import { tfjsRuntime, type TfRuntime } from './backend.ts';
 import { applyHigherOrderPatch, patchedKernels, restoreStockGradients } from './higherOrderPatch.ts';
-import { batchedDerivatives, batchedHessianVectorProducts, type BatchedDerivatives, type PerCaseLoss } from './autodiff.ts';
+import { batchedDerivatives, batchedHessianVectorProducts, type BatchedDerivatives, type LossBuilder } from './autodiff.ts';
 import {
   measureKnownCases, measureLibraryDefects, type LibraryDefectMeasurement, type OracleMethod, type QualificationMeasurement,
 } from './qualification.ts';
@@ -9,7 +9,7 @@ import { OracleInputError, OracleNotQualifiedError } from '../errors.ts';
 
 export * as tfjsLosses from './losses.ts';
 export type { QualificationMeasurement, LibraryDefectMeasurement, OracleMethod } from './qualification.ts';
-export type { PerCaseLoss } from './autodiff.ts';
+export type { PerCaseLoss, LossBuilder, FlatDerivatives } from './autodiff.ts';
 
 export interface TfjsQualification {
   backend: string;
@@ -26,9 +26,9 @@ export interface TfjsOracle {
   qualification: TfjsQualification;
   /** A label for reports, e.g. "tfjs-wasm autodiff (float32)". */
   label(method: OracleMethod): string;
-  derivatives(params: number[][], build: (tf: Tf) => PerCaseLoss, options?: { hessian?: boolean }): BatchedDerivatives;
+  derivatives(params: number[][], build: LossBuilder, options?: { hessian?: boolean }): BatchedDerivatives;
   /** H_b v_b per case in one nested call (needs the qualified 'hessian' method). */
-  hessianVectorProducts(params: number[][], build: (tf: Tf) => PerCaseLoss, directions: number[][]): number[][];
+  hessianVectorProducts(params: number[][], build: LossBuilder, directions: number[][]): number[][];
 }
 
 export type AcceptMeasurement = (m: QualificationMeasurement) => { tolerance: number; passed: boolean };

@@ -1,11 +1,12 @@
 // Losses written by hand in tfjs ops, for the autodiff oracle. They avoid tf.losses.*, tf.logSoftmax
 // and tf.logSumExp, which cannot be differentiated twice in tfjs 4.22 (see qualification.ts), and take
 // the log-sum-exp shift as a constant computed outside the differentiated function (max has no
-// second-order gradient). Every builder returns a PerCaseLoss over θ: [B, n].
+// second-order gradient). Every builder returns a PerCaseLoss over θ: [B, n]; one marked replicating
+// (autodiff.ts) also accepts r copies of every case, which stacks a full Hessian into few nested calls.
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
-import type { PerCaseLoss } from './autodiff.ts';
-import { packed } from './tensors.ts';
+import { replicating, type LossBuilder, type PerCaseLoss } from './autodiff.ts';
+import { packed, packedMatrices, packedRows } from './tensors.ts';
 import { OracleInputError, assertBatch, assertBatch3, assertConvention, assertDistributions, assertLabels } from '../errors.ts';
 
 export type MseConvention = 'half' | 'unhalved';
@@ -25,30 +26,60 @@ export function crossEntropyFromLogitsLoss(p: number[][], zAtEvaluation: number[
   };
 }
 
-/** θ = vec(W) row-major [B, d·C]; loss_b = (1/N) Σ_n CE(p⁽ⁿ⁾, softmax(Wᵀx⁽ⁿ⁾)). x: [B][N][d], p: [B][N][C]. */
+/**
+ * θ = vec(W) row-major [B, d·C]; loss_b = (1/N) Σ_n CE(p⁽ⁿ⁾, softmax(Wᵀx⁽ⁿ⁾)). x: [B][N][d], p: [B][N][C].
+ * Replicating: θ may hold r copies of the batch ([r·B, d·C]); the batched matMul broadcasts each case's
+ * x over the copies, so no data is repeated.
+ */
 export function softmaxRegressionLoss(
   x: number[][][], p: number[][][], wAtEvaluation: number[][],
-): (tf: Tf) => PerCaseLoss {
-  assertBatch3('softmaxRegressionLoss', 'x', x);
+): LossBuilder {
+  // Checked and copied in one pass each (these batches hold thousands of cases), with the errors of
+  // assertBatch3 / assertDistributions / assertBatch.
+  const xData = packedMatrices('softmaxRegressionLoss', 'x', x);
   const batch = x.length, n = x[0]!.length, d = x[0]![0]!.length;
-  assertBatch3('softmaxRegressionLoss', 'p', p, n);
+  const pData = packedMatrices('softmaxRegressionLoss', 'p', p, n);
   const c = p[0]![0]!.length;
-  p.forEach((pb, b) => assertDistributions('softmaxRegressionLoss', `p[${b}]`, pb));
-  assertBatch('softmaxRegressionLoss', 'W', wAtEvaluation, d * c);
+  p.forEach((pb, b) => { if (!areDistributions(pb)) assertDistributions('softmaxRegressionLoss', `p[${b}]`, pb); });
+  const wData = packedRows('softmaxRegressionLoss', 'W', wAtEvaluation, d * c);
   if (p.length !== batch || wAtEvaluation.length !== batch) {
     throw new OracleInputError('softmaxRegressionLoss', 'p', `x, p and W must hold the same number of cases (${batch}, ${p.length}, ${wAtEvaluation.length})`);
   }
-  return (tf) => {
-    const xs = packed<TF.Rank.R3>(tf, x);
-    const ps = packed<TF.Rank.R3>(tf, p);
-    const shift = tf.max(tf.matMul(xs, tf.reshape(packed<TF.Rank.R2>(tf, wAtEvaluation), [batch, d, c])), 2, true);
-    return (theta) => {
-      const logits = tf.sub(tf.matMul(xs, tf.reshape(theta, [batch, d, c])), shift);
-      const lse = tf.log(tf.sum(tf.exp(logits), 2));
-      const perSample = tf.sub(lse, tf.sum(tf.mul(ps, logits), 2)); // shift cancels because Σ p = 1
-      return tf.mean(perSample, 1) as TF.Tensor1D;
-    };
+  let moments: Float32Array | undefined;
+  /** vec(XᵀP/N) per case, row-major [B, d·C] (float64 sums, one rounding to float32); computed once. */
+  const targetMoments = () => {
+    if (moments) return moments;
+    moments = new Float32Array(batch * d * c);
+    for (let b = 0; b < batch; b++) {
+      for (let i = 0; i < d; i++) {
+        for (let k = 0; k < c; k++) {
+          let s = 0;
+          for (let m = 0; m < n; m++) s += x[b]![m]![i]! * p[b]![m]![k]!;
+          moments[(b * d + i) * c + k] = s / n;
+        }
+      }
+    }
+    return moments;
   };
+  return replicating((tf) => {
+    const xs = tf.tensor3d(xData, [batch, n, d]);
+    const ps = tf.tensor3d(pData, [batch, n, c]);
+    const shift = tf.max(tf.matMul(xs, tf.tensor3d(wData, [batch, d, c])), 2, true);
+    return (theta) => {
+      const r = theta.shape[0] / batch;
+      const logits = tf.sub(tf.matMul(xs, tf.reshape(theta, [r, batch, d, c])), shift); // [r, B, N, C]
+      const lse = tf.log(tf.sum(tf.exp(logits), 3)); // [r, B, N]
+      if (r === 1) {
+        const perSample = tf.sub(lse, tf.sum(tf.mul(ps, logits), 3)); // the shift cancels because Σ p = 1
+        return tf.reshape(tf.mean(perSample, 2), [batch]) as TF.Tensor1D;
+      }
+      // Copies serve Hessians, where the target term is linear in W: (1/N) Σ_n p⁽ⁿ⁾·Wᵀx⁽ⁿ⁾ = ⟨W, XᵀP/N⟩, one
+      // small product per copy instead of a product and a sum over every logit (and their derivatives).
+      const a = tf.tensor3d(targetMoments(), [batch, d * c, 1]);
+      const pz = tf.reshape(tf.matMul(tf.reshape(theta, [r, batch, 1, d * c]), a), [r, batch]);
+      return tf.reshape(tf.sub(tf.add(tf.mean(lse, 2), tf.mean(tf.reshape(shift, [batch, n]), 1)), pz), [r * batch]) as TF.Tensor1D;
+    };
+  });
 }
 
 /** θ = w [B, d]; loss_b = (c/N) Σ_n (y_n − wᵀx_n − b)². */
@@ -107,6 +138,16 @@ export function softmaxProjectionLoss(u: number[][]): (tf: Tf) => PerCaseLoss {
     const us = packed<TF.Rank.R2>(tf, u);
     return (z) => tf.sum(tf.mul(tf.softmax(z), us), 1) as TF.Tensor1D;
   };
+}
+
+/** What assertDistributions accepts (entries in [0, 1], sum within n·2⁻²⁴ of 1), for rows already checked finite. */
+function areDistributions(rows: number[][]): boolean {
+  for (const row of rows) {
+    let sum = 0;
+    for (const x of row) { if (x < 0 || x > 1) return false; sum += x; }
+    if (Math.abs(sum - 1) > row.length * 2 ** -24) return false;
+  }
+  return true;
 }
 
 function checkRegression(fn: string, x: number[][][], y: number[][], bias: number[]): void {

@@ -58,11 +58,16 @@ const softmaxJacobian64 = (q: number[]) => q.map((qi, i) => q.map((qj, j) => (i 
 
 const ceLogits = { z: [[1, -0.5, 2], [0.3, 0.2, -1]], p: [[0, 0, 1], [0.2, 0.5, 0.3]] };
 // Softmax regression, d = 2, C = 3, N = 2: its Hessian is (1/N) Σ (x xᵀ) ⊗ (diag p̂ − p̂p̂ᵀ) (row-major vec W).
+// Two different cases, so a Hessian row given to the wrong case (the loss replicates its cases when a
+// full Hessian is stacked into one nested call, see autodiff.ts) shows here.
 const softReg = {
-  x: [[[1, -0.5], [0.25, 2]]], p: [[[1, 0, 0], [0, 0.5, 0.5]]], w: [[0.3, -0.2, 0.1, 0.5, 0.05, -0.4]],
+  x: [[[1, -0.5], [0.25, 2]], [[-1, 0.75], [2, 0.5]]],
+  p: [[[1, 0, 0], [0, 0.5, 0.5]], [[0.2, 0.3, 0.5], [0, 0, 1]]],
+  w: [[0.3, -0.2, 0.1, 0.5, 0.05, -0.4], [-0.5, 0.4, 0.2, 0.1, -0.3, 0.6]],
 };
 function softRegDerivatives(w: number[]): { g: number[]; h: number[][] } {
-  const [xs, ps] = [softReg.x[0]!, softReg.p[0]!];
+  const b = softReg.w.findIndex((row) => row === w);
+  const [xs, ps] = [softReg.x[b]!, softReg.p[b]!];
   const d = 2, c = 3, n = xs.length;
   const g = new Array<number>(d * c).fill(0);
   const h = Array.from({ length: d * c }, () => new Array<number>(d * c).fill(0));

@@ -5,7 +5,7 @@
 // shape from the (already validated, rectangular) input and copy through one Float32Array.
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.ts';
-import { OracleInputError, assertFunction, assertTf } from '../errors.ts';
+import { OracleInputError, assertBatch, assertBatch3, assertFunction, assertTf } from '../errors.ts';
 
 type Nested = number | Nested[];
 
@@ -74,4 +74,55 @@ export function tidyData<T>(tf: Tf, compute: () => T): T {
   let result: { value: T } | undefined;
   tf.tidy(() => { result = { value: compute() }; });
   return result!.value;
+}
+
+/**
+ * A non-empty batch of cases [B][w] of finite numbers as one row-major Float32Array, checked and copied in
+ * one pass (the builders' inputs are thousands of cases: a check and then a copy walked them twice). On
+ * anything else it throws what assertBatch(fn, name, rows, width) throws.
+ */
+export function packedRows(fn: string, name: string, rows: unknown, width?: number): Float32Array {
+  if (Array.isArray(rows) && rows.length > 0 && Array.isArray(rows[0])) {
+    const w = width ?? (rows[0] as unknown[]).length;
+    const out = new Float32Array(rows.length * w);
+    let ok = w > 0;
+    for (let b = 0; ok && b < rows.length; b++) {
+      const r = rows[b] as unknown;
+      if (!Array.isArray(r) || r.length !== w) { ok = false; break; }
+      for (let i = 0; i < w; i++) {
+        const x = r[i] as unknown;
+        if (typeof x !== 'number' || !Number.isFinite(x)) { ok = false; break; }
+        out[b * w + i] = x;
+      }
+    }
+    if (ok) return out;
+  }
+  assertBatch(fn, name, rows, width);
+  throw new OracleInputError(fn, name, 'could not be packed as a batch of rows'); // assertBatch accepted what the copy did not
+}
+
+/** The same for a batch of matrices [B][N][d] (what assertBatch3(fn, name, t, rows, cols) throws otherwise). */
+export function packedMatrices(fn: string, name: string, t: unknown, rows?: number, cols?: number): Float32Array {
+  const first = Array.isArray(t) ? (t[0] as unknown) : undefined;
+  if (Array.isArray(t) && t.length > 0 && Array.isArray(first) && Array.isArray(first[0])) {
+    const n = rows ?? first.length, d = cols ?? (first[0] as unknown[]).length;
+    const out = new Float32Array(t.length * n * d);
+    let ok = n > 0 && d > 0, k = 0;
+    for (let b = 0; ok && b < t.length; b++) {
+      const m = t[b] as unknown;
+      if (!Array.isArray(m) || m.length !== n) { ok = false; break; }
+      for (let i = 0; ok && i < n; i++) {
+        const r = m[i] as unknown;
+        if (!Array.isArray(r) || r.length !== d) { ok = false; break; }
+        for (let j = 0; j < d; j++) {
+          const x = r[j] as unknown;
+          if (typeof x !== 'number' || !Number.isFinite(x)) { ok = false; break; }
+          out[k++] = x;
+        }
+      }
+    }
+    if (ok) return out;
+  }
+  assertBatch3(fn, name, t, rows, cols);
+  throw new OracleInputError(fn, name, 'could not be packed as a batch of matrices');
 }

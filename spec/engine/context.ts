@@ -1,9 +1,10 @@
 // Builds the run context once per worker: the tfjs oracle (qualified with this project's tolerance
-// model) and the linear-algebra oracle (numeric vs ml-matrix, qualified on known spectra).
+// model) and the linear-algebra oracle (tridiagonal QL, ml-matrix and numeric, qualified on known spectra).
 import { tfjsOracle, type QualificationMeasurement } from '../../oracles/tfjs/index.ts';
 import {
-  spectrumQualificationCases, symmetricEigenvalues, type EigenLibrary,
+  EIGEN_LIBRARIES, spectrumQualificationCases, symmetricEigenvalues, type EigenLibrary,
 } from '../../oracles/linalg.ts';
+import { symmetricEigenvaluesFlat } from '../../oracles/symmetricEigen.ts';
 import { OracleNotQualifiedError } from '../../oracles/errors.ts';
 import type { RunConfig } from './config.ts';
 import { assertDeclared, References } from './references.ts';
@@ -55,21 +56,35 @@ function qualifyEigenLibrary(library: EigenLibrary, cases: ReturnType<typeof spe
 }
 
 /** Each library's eigenvalues on the same known-spectrum matrices. */
-export function qualifyEigenLibraries(count: number, seed: number, libraries: readonly EigenLibrary[] = ['numeric', 'ml-matrix']): EigenQualification[] {
+export function qualifyEigenLibraries(count: number, seed: number, libraries: readonly EigenLibrary[] = ['numeric', 'ml-matrix', 'tridiagonal-ql']): EigenQualification[] {
   const cases = spectrumQualificationCases(count, seed);
   return libraries.map((library) => qualifyEigenLibrary(library, cases));
 }
 
 export interface OracleContext extends RunContext {
-  /** The qualification of the libraries this run needed: ml-matrix, and numeric only if ml-matrix failed. */
+  /** The qualification of the libraries this run needed, in order of preference up to the first that qualified. */
   eigenQualification: EigenQualification[];
   /**
-   * Both libraries measured on the qualification suite (numeric's known failures are a reported oracle
-   * finding). numeric.eig takes ~5 s on these matrices, so only the run that records the oracle
+   * Every library measured on the qualification suite (numeric's known failures are a reported oracle
+   * finding). numeric.eig takes ~5–10 s on these matrices, so only the run that records the oracle
    * findings asks for it; the result is memoised per worker.
    */
   eigenFindings(): EigenQualification[];
+  eigen: RunContext['eigen'] & {
+    /** The same oracle on a flat row-major n×n matrix (no arrays of arrays): ascending eigenvalues, into `out` if given. */
+    valuesFlat(a: ArrayLike<number>, n: number, out?: Float64Array): Float64Array;
+  };
 }
+
+/**
+ * Eigen libraries in order of preference. The tridiagonal QL (oracles/symmetricEigen.ts) runs the same
+ * algorithm as ml-matrix (tred2/tql2, bit-identical values on the qualification matrices) on one
+ * Float64Array without eigenvectors, 4–5× faster on the 40×40 Hessians of the bench; ml-matrix is next
+ * (0 failures on thousands of fuzzed Hessians); numeric.eig (general QR) can pass a small known-spectrum
+ * sample and still throw "internal error" on the singular Kronecker-structured Hessians of the checks
+ * (seen at seed 1), so it is used only when neither of the others qualifies.
+ */
+const EIGEN_PREFERENCE: readonly EigenLibrary[] = ['tridiagonal-ql', 'ml-matrix', 'numeric'];
 
 /** Known-spectrum matrices used to qualify the eigen libraries (numeric.eig costs ~2–100 ms each). */
 const EIGEN_QUALIFICATION_CASES = 60;
@@ -107,22 +122,31 @@ function sharedContext(config: RunConfig): Promise<OracleContext> {
         return oracle.hessianVectorProducts(params, build, directions);
       }) as typeof oracle.hessianVectorProducts,
     };
-    // ml-matrix is preferred when both qualify: numeric.eig (general QR) can pass a small known-spectrum
-    // sample and still throw "internal error" on the singular Kronecker-structured Hessians of the checks
-    // (seen at seed 1), and ml-matrix (symmetric tred2/tql2) is 20–100× faster with 0 failures on thousands
-    // of fuzzed Hessians. numeric is qualified (and then used) only when ml-matrix does not qualify.
-    const eigenQualification = qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, ['ml-matrix']);
-    if (!eigenQualification[0]!.qualified) eigenQualification.push(...qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, ['numeric']));
+    // Qualified in order of preference until one passes (numeric's ~5–10 s only if both others fail).
+    const eigenQualification: EigenQualification[] = [];
+    for (const library of EIGEN_PREFERENCE) {
+      const [q] = qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, [library]);
+      eigenQualification.push(q!);
+      if (q!.qualified) break;
+    }
     let findings: EigenQualification[] | undefined;
-    const eigenFindings = () => (findings ??= (['numeric', 'ml-matrix'] as const).map((library) =>
+    const eigenFindings = () => (findings ??= EIGEN_LIBRARIES.map((library) =>
       eigenQualification.find((q) => q.library === library) ?? qualifyEigenLibraries(EIGEN_QUALIFICATION_CASES, config.seed, [library])[0]!));
-    const chosen = (['ml-matrix', 'numeric'] as const).find((lib) => eigenQualification.find((q) => q.library === lib)?.qualified);
+    const chosen = eigenQualification.find((q) => q.qualified)?.library;
+    const notQualified = () => new OracleNotQualifiedError('symmetric eigenvalues', `none of ${EIGEN_PREFERENCE.join(', ')} passed the known-spectrum suite`);
     const eigen = {
-      label: chosen ? `${chosen} symmetric eigenvalues (float64)` : 'no qualified eigenvalue oracle',
+      label: chosen ? `${chosen === 'tridiagonal-ql' ? 'Householder–QL (typed arrays)' : chosen} symmetric eigenvalues (float64)` : 'no qualified eigenvalue oracle',
       values: (a: number[][]) => {
         assertDeclared('eigen');
-        if (!chosen) throw new OracleNotQualifiedError('symmetric eigenvalues', 'neither numeric nor ml-matrix passed the known-spectrum suite');
+        if (!chosen) throw notQualified();
         return symmetricEigenvalues(a, chosen);
+      },
+      valuesFlat: (a: ArrayLike<number>, n: number, out?: Float64Array) => {
+        assertDeclared('eigen');
+        if (!chosen) throw notQualified();
+        if (chosen === 'tridiagonal-ql') return symmetricEigenvaluesFlat(a, n, out);
+        const values = symmetricEigenvalues(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => a[i * n + j]!)), chosen);
+        return out ? (out.set(values), out) : Float64Array.from(values);
       },
     };
     const used = eigenQualification.find((q) => q.library === chosen);

@@ -74,10 +74,15 @@ export function tfjsSoftmaxHessians(cases: SoftmaxData[], ctx: RunContext): numb
  * float32 rounding of W and x moves each logit by u·Σ|W_ik x_i|, and p̂ by at most that, relatively.
  */
 export function softmaxHessianEntryTolerance(c: SoftmaxData, dtypes: readonly [Dtype, Dtype] = ['float32', 'float64']): number {
-  const xMax = Math.max(...c.X.flat().map(Math.abs), Number.MIN_VALUE);
-  const W = softmaxWeights(c);
-  let logitTerms = 0;
-  for (const x of c.X) for (let k = 0; k < c.C; k++) logitTerms = Math.max(logitTerms, x.reduce((s, xi, i) => s + Math.abs(xi * W[i]![k]!), 0));
+  let xMax = Number.MIN_VALUE, logitTerms = 0;
+  for (const x of c.X) {
+    for (const xi of x) xMax = Math.max(xMax, Math.abs(xi));
+    for (let k = 0; k < c.C; k++) {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += Math.abs(x[i]! * c.W[i * c.C + k]!);
+      logitTerms = Math.max(logitTerms, s);
+    }
+  }
   return tolerance({
     dtypes, operations: 2 * (c.d + c.C + c.X.length + elementary(2)), scale: xMax ** 2, condition: 1 + logitTerms,
   });

@@ -13,10 +13,11 @@ import { centralGradient, taylorRates } from '../../oracles/finiteDifference.ts'
 import * as linalg from '../../oracles/linalg.ts';
 import * as mc from '../../oracles/monteCarlo.ts';
 import * as random from '../../oracles/random.ts';
+import * as eigen from '../../oracles/symmetricEigen.ts';
 import { GAUSS_HERMITE_3, gaussianExpectation, gaussianNodes, qualifyGaussHermite } from '../../oracles/quadrature.ts';
 import { tfjsAdamTrajectory } from '../../oracles/tfjs/adam.ts';
 import * as attention from '../../oracles/tfjs/attention.ts';
-import { batchedDerivatives, batchedHessianVectorProducts } from '../../oracles/tfjs/autodiff.ts';
+import { batchedDerivatives, batchedHessianVectorProducts, replicating } from '../../oracles/tfjs/autodiff.ts';
 import { tfjsRuntime, useBackend, type Tf } from '../../oracles/tfjs/backend.ts';
 import { applyHigherOrderPatch, restoreStockGradients } from '../../oracles/tfjs/higherOrderPatch.ts';
 import { tfjsOracle } from '../../oracles/tfjs/index.ts';
@@ -25,7 +26,7 @@ import * as losses from '../../oracles/tfjs/losses.ts';
 import { twoTaskWeightedLoss } from '../../oracles/tfjs/multitask.ts';
 import { measureKnownCases, measureLibraryDefects } from '../../oracles/tfjs/qualification.ts';
 import * as unit from '../../oracles/tfjs/sigmoidUnit.ts';
-import { packed, tidyData, unpacked } from '../../oracles/tfjs/tensors.ts';
+import { packed, packedMatrices, packedRows, tidyData, unpacked } from '../../oracles/tfjs/tensors.ts';
 import * as trig from '../../oracles/trigonometricSums.ts';
 
 type Category = 'shape' | 'nan' | 'infinity' | 'empty' | 'distribution' | 'domain' | 'type';
@@ -113,13 +114,21 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     shape('a', 'a is 2×1', () => linalg.eigenvaluesNumeric([[1], [2]]), /must be square, got 2×1/),
     domain('a', 'a is not symmetric', () => linalg.eigenvaluesNumeric([[1, 2], [0, 1]]), /not symmetric/)],
   'linalg.ts#symmetricEigenvalues': [...batchCases('a', sym, (a) => linalg.symmetricEigenvalues(a, 'ml-matrix')).filter((c) => c.category !== 'shape'),
-    domain('library', 'an unknown library', () => linalg.symmetricEigenvalues(sym, bad('lapack')), /'ml-matrix' or 'numeric', got lapack/)],
+    domain('library', 'an unknown library', () => linalg.symmetricEigenvalues(sym, bad('lapack')), /one of 'tridiagonal-ql', 'ml-matrix', 'numeric', got lapack/)],
+  'linalg.ts#eigenvaluesTridiagonalQl': [...batchCases('a', sym, (a) => linalg.eigenvaluesTridiagonalQl(a)).filter((c) => c.category !== 'shape'),
+    shape('a', 'a is 1×2', () => linalg.eigenvaluesTridiagonalQl([[1, 2]]), /must be square, got 1×2/),
+    domain('a', 'a is not symmetric', () => linalg.eigenvaluesTridiagonalQl([[1, 2], [0, 1]]), /not symmetric/)],
   'linalg.ts#solveLinear': [...batchCases('a', sym, (a) => linalg.solveLinear(a, [1, 1])).filter((c) => c.category !== 'shape'),
     ...vectorCases('b', [1, 1], (b) => linalg.solveLinear(sym, b)),
     shape('a', 'a is 1×2', () => linalg.solveLinear([[1, 2]], [1]), /must be square/), shape('b', 'b too long', () => linalg.solveLinear(sym, [1, 2, 3]), /length 2/)],
   'linalg.ts#matrixWithSpectrum': [...vectorCases('lambda', [1, 2], (l) => linalg.matrixWithSpectrum(l, 1)), ...numberCases('seed', (s) => linalg.matrixWithSpectrum([1], s))],
   'linalg.ts#spectrumQualificationCases': [...numberCases('count', (c) => linalg.spectrumQualificationCases(c, 1)), ...numberCases('seed', (s) => linalg.spectrumQualificationCases(1, s)),
     domain('count', 'count = 0', () => linalg.spectrumQualificationCases(0, 1), /integer ≥ 1, got 0/)],
+
+  'symmetricEigen.ts#symmetricEigenvaluesFlat': [...flatEigenCases(eigen.symmetricEigenvaluesFlat),
+    shape('out', 'out of the wrong length', () => eigen.symmetricEigenvaluesFlat([2, 1, 1, 2], 2, new Float64Array(3)), /Float64Array of length n = 2/),
+    type('out', 'out is a number array', () => eigen.symmetricEigenvaluesFlat([2, 1, 1, 2], 2, bad([0, 0])), /Float64Array of length n = 2/)],
+  'symmetricEigen.ts#symmetricEigenFlat': flatEigenCases(eigen.symmetricEigenFlat),
 
   'random.ts#mulberry32': [...numberCases('seed', (s) => random.mulberry32(s), /integer/), domain('seed', 'a fractional seed', () => random.mulberry32(0.5), /integer, got 0.5/)],
   'monteCarlo.ts#rng': [...numberCases('seed', (s) => mc.rng(s), /integer/), domain('seed', 'a fractional seed', () => mc.rng(0.5), /integer, got 0.5/)],
@@ -193,6 +202,7 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     shape('directions', 'two directions for one case', () => batchedHessianVectorProducts(tf, [[1]], build, [[1], [1]]), /one direction per case \(1\), got 2/),
     type('build', 'build is not a function', () => batchedHessianVectorProducts(tf, [[1]], bad(1), [[1]]), /must be a function/)],
 
+  'tfjs/autodiff.ts#replicating': [type('build', 'build is not a function', () => replicating(bad('loss')), /must be a function, got string/)],
   'tfjs/backend.ts#useBackend': [domain('name', 'an unknown backend', () => useBackend(bad('gpu')), /'wasm', 'cpu' or 'webgl', got 'gpu'/),
     domain('name', 'switching after initialisation', () => useBackend(tf.getBackend() === 'cpu' ? 'wasm' : 'cpu'), /already initialised/)],
   'tfjs/tensors.ts#packed': [notTf((t) => packed(t, z)),
@@ -200,6 +210,13 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     nan('x', () => packed(tf, [[1, NaN]]), /holds NaN at \[0\]\[1\]/), inf('x', () => packed(tf, [[[Infinity]]]), /holds Infinity at \[0\]\[0\]\[0\]/),
     shape('x', 'a ragged row', () => packed(tf, [[1, 2], [3]]), /must be rectangular: \[1\] is not an array of length 2/),
     type('x', 'a string entry', () => packed(tf, bad([['1']])), /holds 1 at \[0\]\[0\]/)],
+  'tfjs/tensors.ts#packedRows': [...batchCases('rows', z, (rows) => packedRows('packedRows', 'rows', rows)),
+    shape('rows', 'rows narrower than the width asked for', () => packedRows('packedRows', 'rows', [[1, 2]], 3), /case 0 must be an array of length 3/),
+    type('rows', 'rows is a number', () => packedRows('packedRows', 'rows', 3), /non-empty array of cases/)],
+  'tfjs/tensors.ts#packedMatrices': [empty('t', () => packedMatrices('packedMatrices', 't', [])), nan('t[0]', () => packedMatrices('packedMatrices', 't', [[[NaN]]]), /NaN at index 0/),
+    inf('t[1]', () => packedMatrices('packedMatrices', 't', [[[1, 2]], [[3, Infinity]]]), /Infinity at index 1/),
+    shape('t', 'cases of different row counts', () => packedMatrices('packedMatrices', 't', [[[1]], [[1], [2]]]), /case 1 must be a matrix of 1 rows/),
+    shape('t[0]', 'a ragged row', () => packedMatrices('packedMatrices', 't', [[[1, 2], [3]]]), /case 1 must be an array of length 2/)],
   'tfjs/tensors.ts#unpacked': [type('t', 'a number array, not a tensor', () => unpacked(bad([1, 2])), /must be a tfjs tensor/)],
   'tfjs/tensors.ts#tidyData': [notTf((t) => tidyData(t, () => 1)), type('compute', 'compute is not a function', () => tidyData(tf, bad(1)), /must be a function/)],
   'tfjs/higherOrderPatch.ts#applyHigherOrderPatch': [notTf((t) => applyHigherOrderPatch(t))],
@@ -259,6 +276,22 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     domain('y[0]', 'a label of 2', () => unit.logisticRegressionLogSumExpLoss(X, [[2, 0]], [x2]), /labels in \[0, 1\], got 2/)],
 };
 
+/** A flat n×n matrix and its size: n, empty, NaN, ±Infinity, a length that is not n·n, asymmetry, nested rows, not an array. */
+function flatEigenCases(fn: (a: ArrayLike<number>, n: number) => unknown): BadCall[] {
+  return [
+    ...numberCases('n', (n) => fn([1], n), /integer ≥ 1/),
+    domain('n', 'n = 0', () => fn([], 0), /integer ≥ 1, got 0/),
+    empty('a', () => fn(new Float64Array(0), 1), /must hold n·n = 1 entries \(row-major\), got 0/),
+    nan('a', () => fn([2, NaN, 1, 2], 2), /holds NaN at \[0\]\[1\]/),
+    inf('a', () => fn(new Float32Array([2, 1, 1, -Infinity]), 2), /holds -Infinity at \[1\]\[1\]/),
+    shape('a', 'a holds 3 entries for n = 2', () => fn([1, 2, 3], 2), /must hold n·n = 4 entries/),
+    shape('a', 'nested rows instead of a flat array', () => fn(bad([[2, 1], [1, 2], [0, 0], [0, 0]]), 2), /holds an array at \[0\]\[0\]; a flat array of numbers/),
+    domain('a', 'a is not symmetric', () => fn([1, 2, 0, 1], 2), /is not symmetric: a\[1\]\[0\] = 0 but a\[0\]\[1\] = 2/),
+    type('a', 'a is a string', () => fn(bad('1234'), 2), /must be a flat array/),
+    type('a', 'a is null', () => fn(bad(null), 1), /must be a flat array/),
+  ];
+}
+
 /** x [B][N][d], y [B][N], bias [B] for the regression builders. */
 function regressionCases(fn: string, call: (x: number[][][], y: number[][], b: number[]) => unknown): BadCall[] {
   return [
@@ -280,6 +313,7 @@ const NO_NUMERIC_ARGUMENT: Record<string, string> = {
   'tfjs/higherOrderPatch.ts#applyHigherOrderPatch': 'takes the tfjs namespace',
   'tfjs/higherOrderPatch.ts#restoreStockGradients': 'takes the tfjs namespace',
   'tfjs/index.ts#tfjsOracle': 'takes an acceptance function',
+  'tfjs/autodiff.ts#replicating': 'takes a loss builder',
   'tfjs/qualification.ts#measureKnownCases': 'takes the tfjs namespace',
   'tfjs/qualification.ts#measureLibraryDefects': 'takes the tfjs namespace',
   'tfjs/tensors.ts#unpacked': 'takes a tensor (its values come from a kernel, not from a caller)',

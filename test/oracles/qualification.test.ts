@@ -5,6 +5,7 @@ import { tfjsOracle } from '../../oracles/tfjs/index.ts';
 import { acceptTfjsMeasurement, qualifyEigenLibraries } from '../../spec/engine/context.ts';
 import { centralGradient, taylorRates } from '../../oracles/finiteDifference.ts';
 import { TAYLOR_RATE_TOLERANCE } from '../../spec/engine/tolerance.ts';
+import { KRONECKER_CASES } from '../../oracles/linalg.ts';
 
 describe('tfjs autodiff oracle', () => {
   it('with the higher-order patch, tf.grad and nested tf.grad reproduce every known closed form', async () => {
@@ -22,11 +23,13 @@ describe('tfjs autodiff oracle', () => {
 });
 
 describe('eigenvalue oracles on known spectra', () => {
-  it('ml-matrix qualifies; numeric is measured (its failures are reported as an oracle finding)', () => {
-    const [numeric, mlMatrix] = qualifyEigenLibraries(30, 7);
-    expect(mlMatrix!.library).toBe('ml-matrix');
+  it('the tridiagonal QL and ml-matrix qualify; numeric is measured (its failures are reported as an oracle finding)', () => {
+    const [numeric, mlMatrix, tridiagonal] = qualifyEigenLibraries(30, 7);
+    expect([numeric!.library, mlMatrix!.library, tridiagonal!.library]).toEqual(['numeric', 'ml-matrix', 'tridiagonal-ql']);
     expect(mlMatrix!.qualified).toBe(true);
-    expect(numeric!.cases).toBe(30);
+    expect(tridiagonal!.qualified).toBe(true);
+    // 30 random matrices and the 40×40 Kronecker-structured ones.
+    expect(numeric!.cases).toBe(30 + KRONECKER_CASES);
     // Qualified exactly when it neither threw nor missed a known eigenvalue.
     expect(numeric!.qualified).toBe(numeric!.threw + numeric!.inaccurate === 0);
   });
