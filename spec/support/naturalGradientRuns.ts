@@ -151,12 +151,18 @@ export function curvedProbe(models: fc.Arbitrary<CurvedModel>): fc.Arbitrary<{ m
 /**
  * The closed forms of the curved model against its loss: the Taylor remainder of the model L + h∇Lᵀv + ½h²vᵀHv
  * must shrink like h³; and at w* = 0, where every logit is 0 and σ(0) = ½ exactly, ∇L = 0 exactly and H ≻ 0.
+ * The remainder is taken two-sided, max over ±h (oracles/finiteDifference.ts taylorRates). One-sided, the h³
+ * coefficient of a logit z moving by u = h·dz/dh is softplus'''(z)/6 = σ''(z)/6 ≈ −z/48, which vanishes at the
+ * inflection z = 0 of σ', so near it the h⁴ term σ'''(z)u⁴/24 ≈ −u⁴/192 cancels it inside the ladder (a soak seed
+ * drew z = s·w₁ ≈ 0.0055: rate 2.72). Two-sided, the h³ and h⁴ terms add in absolute value, and the odd-order
+ * terms that could still cancel, σ''(z)u³/6 ≈ −zu³/48 and σ''''(z)u⁵/120 ≈ zu⁵/480, both vanish like z: they
+ * meet only at u² ≈ 10, beyond the ladder, whose steps h ≤ ½ move z = s·w₁ by |u| = h·|s·v₁| ≤ ½.
  */
 export function curvedClosedFormOutcome({ m, w, v }: { m: CurvedModel; w: number[]; v: number[] }): Outcome {
   const { hessian } = curvedCurvatures(m, w);
   const g = curvedGradient(m, w);
   const rates = taylorRates((x) => curvedLoss(m, x), w, v, g[0]! * v[0]! + g[1]! * v[1]!,
-    v.reduce((s, vi, i) => s + vi * (hessian[i]![0]! * v[0]! + hessian[i]![1]! * v[1]!), 0), { h0: 0.5 });
+    v.reduce((s, vi, i) => s + vi * (hessian[i]![0]! * v[0]! + hessian[i]![1]! * v[1]!), 0), { h0: 0.5, twoSided: true });
   const atStar = curvedCurvatures(m, [0, 0]).hessian;
   const minimiser = curvedGradient(m, [0, 0]).every((x) => x === 0) && atStar[0]![0]! > 0 && atStar[1]![1]! > 0;
   return { value: (rates.exact ? 0 : Math.max(0, 3 - rates.observedRate)) + (minimiser ? 0 : Infinity), bound: TAYLOR_RATE_TOLERANCE,

@@ -104,6 +104,7 @@ const BAD_INPUT: Record<string, BadCall[]> = {
     domain('v', 'v = 0', () => taylorRates(f, x2, [0, 0], 2), /nonzero direction/),
     domain('options.h0', 'h0 = 0', () => taylorRates(f, x2, v2, 2, undefined, { h0: 0 }), /finite and > 0/),
     domain('options.levels', 'one level (no rate)', () => taylorRates(f, x2, v2, 2, undefined, { levels: 1 }), /integer ≥ 2/),
+    type('options.twoSided', 'twoSided is a string', () => taylorRates(f, x2, v2, 2, undefined, { twoSided: bad('yes') }), /must be a boolean/),
     type('f', 'f is not a function', () => taylorRates(bad('f'), x2, v2, 2), /must be a function/)],
 
   'linalg.ts#eigenvaluesMlMatrix': [...batchCases('a', sym, (a) => linalg.eigenvaluesMlMatrix(a)).filter((c) => c.category !== 'shape'),

@@ -57,6 +57,24 @@ describe('finite-difference oracle', () => {
     expect(Math.abs(taylorRates(f, x, v, g, vHv).observedRate - 3)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
     expect(Math.abs(taylorRates(f, x, v, g, -vHv).observedRate - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
   });
+  it('two-sided Taylor rates: the same integers, and no dip where the h³ and h⁴ terms cancel', () => {
+    const g = dot(grad(x), v);
+    const vHv = dot(v, hess(x).map((row) => dot(row, v)));
+    const twoSided = (d: number, c?: number) => taylorRates(f, x, v, d, c, { twoSided: true }).observedRate;
+    expect(Math.abs(twoSided(g) - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(twoSided(-g) - 1)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(twoSided(g, vHv) - 3)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(twoSided(g, -vHv) - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    // softplus at z₀ = 0.05 along −1: the remainder's h³ coefficient σ''(z₀)/6 ≈ −z₀/48 is small (σ''(0) = 0) and
+    // cancels the h⁴ term σ'''(z₀)h⁴/24 ≈ −h⁴/192 near h = 4z₀ = 0.2, inside the ladder 0.25 … 0.03125.
+    const z0 = 0.05, p = 1 / (1 + Math.exp(-z0)), softplus = (z: number[]) => Math.log1p(Math.exp(z[0]!));
+    const rate = (slope: number, curvature: number, twoSided: boolean) =>
+      taylorRates(softplus, [z0], [-1], -slope, curvature, { h0: 0.25, levels: 4, twoSided }).observedRate;
+    expect(3 - rate(p, p * (1 - p), false)).toBeGreaterThan(TAYLOR_RATE_TOLERANCE); // one-sided: the right model reads as wrong
+    expect(3 - rate(p, p * (1 - p), true)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(rate(p, 1.1 * p * (1 - p), true) - 2)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+    expect(Math.abs(rate(1.1 * p, p * (1 - p), true) - 1)).toBeLessThan(TAYLOR_RATE_TOLERANCE);
+  });
   it('Taylor rates at the noise floor: exact when only the largest step is above rounding, not for a wrong slope', () => {
     // f(t) = c·t² with c·h0² just above the noise floor 64u and c·(h0/2)² below it: the right slope 0 is
     // "exact"; a slope off by 10⁻¹² leaves residuals ≈ 10⁻¹² h, far above the floor at every step.
