@@ -133,7 +133,7 @@ function specs(src: ReferenceSources): Record<ReferenceId, ReferenceSpec> {
     },
     taylor: {
       label: 'Taylor remainder rates (float64 finite differences)', dtype: 'float64',
-      note: 'f = Σ exp(xᵢ): the right gradient gives rate 2, a wrong one rate 1',
+      note: 'f = Σ exp(xᵢ): the right gradient gives rate 2, a wrong one rate 1; two-sided, on softplus near the inflection of σ\': the right curvature rate 3, a wrong one rate 2',
       qualify: () => {
         const f = (x: number[]) => x.reduce((s, xi) => s + Math.exp(xi), 0);
         const x = [0.3, -0.7, 1.1], v = [1, 0.5, -0.25];
@@ -142,6 +142,14 @@ function specs(src: ReferenceSources): Record<ReferenceId, ReferenceSpec> {
         return [
           { case: 'right gradient: rate 2', error: Math.abs(good - 2), tolerance: TAYLOR_RATE_TOLERANCE, passed: Math.abs(good - 2) <= TAYLOR_RATE_TOLERANCE },
           { case: 'gradient off by 10%: rate 1', error: Math.abs(bad - 1), tolerance: TAYLOR_RATE_TOLERANCE, passed: Math.abs(bad - 1) <= TAYLOR_RATE_TOLERANCE },
+          // The two-sided mode the curved-model check uses, where the one-sided rate dips (σ''(z₀) ≈ 0, so the
+          // h³ and h⁴ terms of softplus's remainder cancel inside the ladder): the right curvature must read 3.
+          ...[['right curvature, two-sided: rate 3', 1, 3], ['curvature off by 10%, two-sided: rate 2', 1.1, 2]].map(([name, scale, expected]) => {
+            const z0 = 0.05, p = 1 / (1 + Math.exp(-z0));
+            const rate = taylorRates((z) => Math.log1p(Math.exp(z[0]!)), [z0], [-1], -p, (scale as number) * p * (1 - p), { h0: 0.25, levels: 4, twoSided: true }).observedRate;
+            const error = Math.abs(rate - (expected as number));
+            return { case: name as string, error, tolerance: TAYLOR_RATE_TOLERANCE, passed: error <= TAYLOR_RATE_TOLERANCE };
+          }),
         ];
       },
     },
