@@ -22,6 +22,7 @@ import { BACKEND_COLUMNS, type BackendAgreement } from './backends.ts';
 import { VERDICT_ORDER, totals, verdictMeanings } from './summary.ts';
 import { CJK_FONT_FAMILY, MATH_FONT_FAMILY } from './fonts.ts';
 import { SUBJECT_STATUS_MEANING, subjectConformance, subjectSummary, type SubjectCheckRow } from './subject.ts';
+import { compactMathStyles, markupNames, minifyMathml, pruneCss } from './mathml.ts';
 
 /** The five verdicts an item can record, shown in the totals even when none has that verdict. */
 const RECORDABLE = ['holds', 'refuted', 'conditional', 'definition', 'not-checkable'];
@@ -33,7 +34,7 @@ export function escapeHtml(s: string): string {
 /** One formula typeset to MathML; a display formula is wrapped so it scrolls inside its card on a narrow screen. */
 export function math(latex: string, display: boolean): string {
   // No annotation: the LaTeX source is not repeated inside the page (the JSON and Markdown reports carry it).
-  const mathml = temml.renderToString(latex, { displayMode: display, throwOnError: false, annotate: false });
+  const mathml = minifyMathml(temml.renderToString(latex, { displayMode: display, throwOnError: false, annotate: false }));
   return display ? `<div class="math-display">${mathml}</div>` : mathml;
 }
 
@@ -538,15 +539,7 @@ export function renderHtml(results: ResultsFile, plots: Plot[]): string {
     findings: findingsSection(island, oracleFindings),
     backends: backendSection(island, results.backendAgreement),
   };
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>losscheck conformance report: §4.3 loss functions</title>
-<link rel="icon" href="data:,">
-<style>${mathCss()}</style>
-<style>${CSS.replace(/\s*\n\s*/g, '').replace(/\s*([{};:,>])\s*/g, '$1')}</style>
-</head><body>
-<h1>losscheck conformance report: §4.3 loss functions</h1>
+  const body = `<h1>losscheck conformance report: §4.3 loss functions</h1>
 <p class="run-info">${escapeHtml(provenanceText(g))}<br>Seed ${g.seed} · ${g.runs} cases per property, ${g.hessianRuns} per full-Hessian property · oracle backend ${escapeHtml(g.backend)} · ${versions}</p>
 ${legendSection(results, meanings)}
 ${errataSection(results)}
@@ -559,8 +552,24 @@ ${sections.items}
 </section>
 ${sections.findings}
 ${sections.backends}
-${howToRead(g.toleranceModel.refutationMargin)}
-${islandScript(island)}
+${howToRead(g.toleranceModel.refutationMargin)}`;
+  // The formulas' repeated classes and styles shortened across the page and its folded parts, then temml's
+  // stylesheet cut to the rules that can match something there (reports/mathml.ts).
+  const css = CSS.replace(/\s*\n\s*/g, '').replace(/\s*([{};:,>])\s*/g, '$1');
+  const keys = [...island.keys()];
+  const compact = compactMathStyles([body, ...island.values()], mathCss(), css);
+  const [page, ...parts] = compact.fragments as [string, ...string[]];
+  const used = markupNames(`<html><head></head><body>${compact.fragments.join('\n')}</body></html>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>losscheck conformance report: §4.3 loss functions</title>
+<link rel="icon" href="data:,">
+<style>${pruneCss(compact.css, used)}</style>
+<style>${css}</style>
+</head><body>
+${page}
+${islandScript(new Map(keys.map((k, i) => [k, parts[i]!])))}
 <script>${SCRIPT}</script>
 </body></html>
 `;
