@@ -1,6 +1,6 @@
 // The HTML, Markdown, JSON and JUnit renderers on a hand-made results file (test/reports/fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, foldedParts, math, renderHtml, richText } from '../../reports/html.ts';
+import { ISLAND_DECODE, encodeIsland, escapeHtml, foldedParts, math, renderHtml, richText } from '../../reports/html.ts';
 import { escapeXml, renderJunit } from '../../reports/junit.ts';
 import { provenanceText, quoteIsLatex, renderMarkdown } from '../../reports/markdown.ts';
 import { conformanceJson } from '../../reports/build.ts';
@@ -129,6 +129,20 @@ describe('HTML report renderer', () => {
     expect(withBackends).toContain('<section id="backends">');
     expect(foldedParts(withBackends).backends).toContain('1.00e-7 / 1.00e-6 ✓');
     expect(html).not.toContain('<section id="backends">');
+  });
+
+  it('carries the folded parts in 93 printable characters that never close the <script>, read back by the decoder the page runs', () => {
+    const decode = new Function(`return ${ISLAND_DECODE}`)() as (text: string, n: number) => Uint8Array;
+    for (let n = 0; n < 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 151 + n * 7) % 256);
+      if (n % 3 === 0) bytes.fill(255);
+      const text = encodeIsland(bytes);
+      expect(text).toMatch(/^[!-~]*$/);
+      expect(text).not.toContain('<');
+      expect(text.length).toBe(2 * Math.ceil((8 * n) / 13));
+      expect([...decode(text, n)], `${n} bytes`).toEqual([...bytes]);
+    }
+    expect(Object.keys(folded).length).toBeGreaterThan(FIXTURE.items.length);
   });
 
   it("shows temml's error element for LaTeX it cannot parse (what the tests look for)", () => {
