@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { transformSync } from 'esbuild';
 import temml from 'temml';
 import type { CaseRecord, CheckRecord, ItemRecord, Num, QualificationMeasurement, ResultsFile } from './model.ts';
 import { fmt, marginText, measuredText, provenanceText, quoteIsLatex, replayCommand } from './markdown.ts';
@@ -262,7 +263,7 @@ function itemCard(island: Island, it: ItemRecord, runSeed: number): string {
   ].filter(Boolean).join(' · ');
   out.push(lazy(island, slug(it.id), '', `evidence: ${summary}`, body.join('\n'), true));
   out.push('</article>');
-  return out.join('\n');
+  return out.join('');
 }
 
 function totalsSection(items: ItemRecord[]): string {
@@ -591,6 +592,9 @@ table.checks tr.fail td { background: #ffebe9; } table.checks td:nth-child(3) { 
 [hidden] { display: none !important; }
 `;
 
+/** The page's script and stylesheets as the browser gets them: minified by esbuild (same behaviour, a third lighter). */
+const minify = (code: string, loader: 'js' | 'css') => transformSync(code, { loader, minify: true }).code.trim();
+
 export function renderHtml(results: ResultsFile, plots: Plot[]): string {
   const { generated: g, oracleFindings, items } = results;
   const meanings = verdictMeanings(g.toleranceModel.refutationMargin);
@@ -620,7 +624,7 @@ ${sections.backends}
 ${howToRead(g.toleranceModel.refutationMargin)}`;
   // The formulas' repeated classes and styles shortened across the page and its folded parts, then temml's
   // stylesheet cut to the rules that can match something there (reports/mathml.ts).
-  const css = CSS.replace(/\s*\n\s*/g, '').replace(/\s*([{};:,>])\s*/g, '$1');
+  const css = minify(CSS, 'css');
   const keys = [...island.keys()];
   const compact = compactMathStyles([body, ...island.values()], mathCss(), css);
   const [page, ...parts] = compact.fragments as [string, ...string[]];
@@ -630,12 +634,12 @@ ${howToRead(g.toleranceModel.refutationMargin)}`;
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>losscheck conformance report: §4.3 loss functions</title>
 <link rel="icon" href="data:,">
-<style>${pruneCss(compact.css, used)}</style>
+<style>${minify(pruneCss(compact.css, used), 'css')}</style>
 <style>${css}</style>
 </head><body>
 ${page}
 ${islandScript(new Map(keys.map((k, i) => [k, parts[i]!])))}
-<script>${SCRIPT}</script>
+<script>${minify(SCRIPT, 'js')}</script>
 </body></html>
 `;
 }
