@@ -346,22 +346,23 @@ function subjectSection(island: Island, results: ResultsFile): string {
 <i>subject</i>). This is about the code, not about the book.${s ? '' : ' No item of this run has a subject check yet.'}</p>`;
   if (!s) return `<section id="subject"><h2>Subject conformance</h2>${intro}</section>`;
   const shown = new Set<SubjectCheckRow>();
-  const row = (f: SubjectConformance['functions'][number]) => {
+  // A table of the functions that pass has no column for failing checks or reasons.
+  const row = (f: SubjectConformance['functions'][number], detailed: boolean) => {
     const detail = f.status === 'skipped' ? escapeHtml(f.skippedBecause ?? '')
       : f.status === 'fail' ? `<ul>${f.checks.filter((r) => r.status === 'fail').map((r) => subjectCheckLine(r, shown)).join('')}</ul>` : '';
     const items = [...new Set(f.checks.map((r) => r.item))];
     return `<tr class="st-row-${f.status}"><td><code>${escapeHtml(f.name)}</code></td><td>${subjectStatus(f.status)}</td>` +
-      `<td>${f.checks.length} (${items.map(itemLink).join(', ')})</td><td>${detail}</td></tr>`;
+      `<td>${f.checks.length} (${items.map(itemLink).join(', ')})</td>${detailed ? `<td>${detail}</td>` : ''}</tr>`;
   };
-  const table = (functions: SubjectConformance['functions']) => scroll(`<table class="subject"><thead><tr><th>function</th><th>status</th><th>checks (items)</th>` +
-    `<th>failing checks / why skipped</th></tr></thead><tbody>${functions.map(row).join('\n')}</tbody></table>`);
+  const table = (functions: SubjectConformance['functions'], detailed: boolean) => scroll(`<table class="subject">` +
+    `${head(['function', 'status', 'checks (items)', ...(detailed ? ['failing checks / why skipped'] : [])])}<tbody>${functions.map((f) => row(f, detailed)).join('\n')}</tbody></table>`);
   const notPassing = s.functions.filter((f) => f.status !== 'pass'), passing = s.functions.filter((f) => f.status === 'pass');
   const legend = (['pass', 'fail', 'skipped'] as const).map((x) => `${subjectStatus(x, true)} ${escapeHtml(SUBJECT_STATUS_MEANING[x])}`).join(' · ');
   return `<section id="subject"><h2>Subject conformance: <code>${escapeHtml(s.subject)}</code></h2>${intro}
 <p>${escapeHtml(subjectSummary(s))}. A function fails when one of its checks fails, and is skipped when all of them are.</p>
 <p class="st-legend">${legend}.</p>
-${notPassing.length ? table(notPassing) : ''}
-${passing.length ? lazy(island, 'subject-functions', 'subject-functions', `the ${passing.length} ${passing.length === 1 ? 'function' : 'functions'} that pass, one row each`, table(passing)) : ''}
+${notPassing.length ? table(notPassing, true) : ''}
+${passing.length ? lazy(island, 'subject-functions', 'subject-functions', `the ${passing.length} ${passing.length === 1 ? 'function' : 'functions'} that pass, one row each`, table(passing, false)) : ''}
 ${lazy(island, 'subject-checks', 'subject-checks', `all ${s.rows.length} subject checks`, `<ul class="subject-checks">${s.rows.map((r) => subjectCheckLine(r)).join('')}</ul>`)}
 </section>`;
 }
