@@ -1,6 +1,6 @@
 // The HTML, Markdown, JSON and JUnit renderers on a hand-made results file (test/reports/fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, foldedParts, math, renderHtml, richText } from '../../reports/html.ts';
+import { ISLAND_DECODE, encodeIsland, escapeHtml, foldedParts, math, renderHtml, richText, withZopfliIsland } from '../../reports/html.ts';
 import { escapeXml, renderJunit } from '../../reports/junit.ts';
 import { provenanceText, quoteIsLatex, renderMarkdown } from '../../reports/markdown.ts';
 import { conformanceJson } from '../../reports/build.ts';
@@ -40,7 +40,7 @@ describe('HTML report renderer', () => {
   });
 
   it('gives every verdict badge a tooltip: the legend writes it, the page script copies it to the others', () => {
-    expect(html).toContain("for (const b of document.querySelectorAll('dl.legend .badge')) meaning[b.textContent] = b.title;");
+    expect(html).toMatch(/for\(const (\w+) of document\.querySelectorAll\("dl\.legend \.badge"\)\)\w+\[\1\.textContent\]=\1\.title/);
     expect(count(html, /class="badge v-[\w-]+"(?! title)/g)).toBeGreaterThan(FIXTURE.items.length - 1); // the cards' badges, titled by the script
   });
 
@@ -94,7 +94,10 @@ describe('HTML report renderer', () => {
     expect(section).toMatch(/<code>mseGradient<\/code><\/td><td><span class="st st-fail"/);
     expect(section).toContain('npx losscheck check 4.3.1 --seed 7 --path 5:1');
     expect(section).toContain('has no hessian capability');
-    expect(section).toMatch(/<code>crossEntropy<\/code><\/td><td><span class="st st-pass"/);
+    // The functions that pass are folded, one row each; every status's meaning is in the section's legend.
+    expect(section).not.toContain('<code>crossEntropy</code>');
+    expect(folded['subject-functions']).toMatch(/<code>crossEntropy<\/code><\/td><td><span class="st st-pass"/);
+    for (const st of ['pass', 'fail', 'skipped']) expect(section).toMatch(new RegExp(`<p class="st-legend">.*<span class="st st-${st}" title="[^"]+">`));
     // A function is failing when any of its checks fails (mse is named by the failing mseGradient check too).
     expect(section).toMatch(/<code>mse<\/code><\/td><td><span class="st st-fail"/);
   });
@@ -126,6 +129,27 @@ describe('HTML report renderer', () => {
     expect(withBackends).toContain('<section id="backends">');
     expect(foldedParts(withBackends).backends).toContain('1.00e-7 / 1.00e-6 ✓');
     expect(html).not.toContain('<section id="backends">');
+  });
+
+  it('carries the folded parts in 93 printable characters that never close the <script>, read back by the decoder the page runs', () => {
+    const decode = new Function(`return ${ISLAND_DECODE}`)() as (text: string, n: number) => Uint8Array;
+    for (let n = 0; n < 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 151 + n * 7) % 256);
+      if (n % 3 === 0) bytes.fill(255);
+      const text = encodeIsland(bytes);
+      expect(text).toMatch(/^[!-~]*$/);
+      expect(text).not.toContain('<');
+      expect(text.length).toBe(2 * Math.ceil((8 * n) / 13));
+      expect([...decode(text, n)], `${n} bytes`).toEqual([...bytes]);
+    }
+    expect(Object.keys(folded).length).toBeGreaterThan(FIXTURE.items.length);
+  });
+
+  it('deflates the island again with zopfli for the build: the same folded parts, in fewer bytes', async () => {
+    const denser = await withZopfliIsland(html);
+    expect(foldedParts(denser)).toEqual(folded);
+    expect(denser.length).toBeLessThan(html.length);
+    expect(denser.replace(/<script type="application\/octet-stream"[^<]*<\/script>/, '')).toBe(html.replace(/<script type="application\/octet-stream"[^<]*<\/script>/, ''));
   });
 
   it("shows temml's error element for LaTeX it cannot parse (what the tests look for)", () => {
