@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ItemRecord, ResultsFile } from './model.ts';
 import { renderMarkdown } from './markdown.ts';
-import { foldedParts, renderHtml, withZopfliIsland } from './html.ts';
+import { foldedParts, renderHtml } from './html.ts';
 import { embedFonts } from './fonts.ts';
 import { renderJunit } from './junit.ts';
 import { renderPlots } from './plots.ts';
@@ -127,7 +127,7 @@ export async function writeReports(results: ResultsFile, dir = OUT): Promise<str
   const html = join(dir, 'conformance.html'), junit = join(dir, 'junit.xml');
   writeFileSync(json, `${JSON.stringify(conformanceJson(results), null, 2)}\n`);
   writeFileSync(md, renderMarkdown(results));
-  const rendered = await withZopfliIsland(renderHtml(results, await renderPlots(results.plots)));
+  const rendered = renderHtml(results, await renderPlots(results.plots));
   const page = await embedFonts(rendered, Object.values(foldedParts(rendered)).join('\n'));
   // A character the fonts lack would show as an empty box or in another font (the tests fail on it too).
   if (page.cjk.missing.length) console.warn(`report: no glyph in the embedded CJK font for ${page.cjk.missing.join(' ')}`);

@@ -112,38 +112,17 @@ export const ISLAND_DECODE = `(text, n) => {
     return out;
   }`;
 
-const islandElement = (bytes: Uint8Array) =>
-  `<script type="application/octet-stream" id="${EVIDENCE_ID}" data-bytes="${bytes.length}">${encodeIsland(bytes)}</script>`;
-const ISLAND_ELEMENT = new RegExp(`<script type="application/octet-stream" id="${EVIDENCE_ID}" data-bytes="(\\d+)">([^<]*)</script>`);
-
 function islandScript(island: Island): string {
-  return islandElement(deflateRawSync(JSON.stringify(Object.fromEntries(island)), { level: 9 }));
-}
-
-/** The island's JSON, inflated (empty when the page has none). */
-function islandJson(html: string): { json: Buffer; at: number; length: number } | undefined {
-  const m = ISLAND_ELEMENT.exec(html);
-  if (!m) return undefined;
-  const decode = new Function(`return ${ISLAND_DECODE}`)() as (text: string, n: number) => Uint8Array;
-  return { json: inflateRawSync(decode(m[2]!, Number(m[1]))), at: m.index, length: m[0].length };
-}
-
-/**
- * The page with its island deflated again by zopfli (@gfx/zopfli, WebAssembly): the same deflate-raw format,
- * 5% smaller than zlib's best, in a second or two. The build does this; renderHtml stays synchronous.
- */
-export async function withZopfliIsland(html: string): Promise<string> {
-  const island = islandJson(html);
-  if (!island) return html;
-  const { deflateAsync } = await import('@gfx/zopfli');
-  const bytes = await deflateAsync(island.json, { numiterations: 5 });
-  return html.slice(0, island.at) + islandElement(bytes) + html.slice(island.at + island.length);
+  const bytes = deflateRawSync(JSON.stringify(Object.fromEntries(island)), { level: 9 });
+  return `<script type="application/octet-stream" id="${EVIDENCE_ID}" data-bytes="${bytes.length}">${encodeIsland(bytes)}</script>`;
 }
 
 /** The folded parts of a rendered page, by key, as HTML (what the browser's script inflates; for the fonts and the tests). */
 export function foldedParts(html: string): Record<string, string> {
-  const island = islandJson(html);
-  return island ? JSON.parse(island.json.toString('utf8')) as Record<string, string> : {};
+  const m = new RegExp(`<script type="application/octet-stream" id="${EVIDENCE_ID}" data-bytes="(\\d+)">([^<]*)</script>`).exec(html);
+  if (!m) return {};
+  const decode = new Function(`return ${ISLAND_DECODE}`)() as (text: string, n: number) => Uint8Array;
+  return JSON.parse(inflateRawSync(decode(m[2]!, Number(m[1]))).toString('utf8')) as Record<string, string>;
 }
 
 /**

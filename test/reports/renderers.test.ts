@@ -1,6 +1,6 @@
 // The HTML, Markdown, JSON and JUnit renderers on a hand-made results file (test/reports/fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { ISLAND_DECODE, encodeIsland, escapeHtml, foldedParts, math, renderHtml, richText, withZopfliIsland } from '../../reports/html.ts';
+import { ISLAND_DECODE, encodeIsland, escapeHtml, foldedParts, math, renderHtml, richText } from '../../reports/html.ts';
 import { escapeXml, renderJunit } from '../../reports/junit.ts';
 import { provenanceText, quoteIsLatex, renderMarkdown } from '../../reports/markdown.ts';
 import { conformanceJson } from '../../reports/build.ts';
@@ -143,13 +143,6 @@ describe('HTML report renderer', () => {
       expect([...decode(text, n)], `${n} bytes`).toEqual([...bytes]);
     }
     expect(Object.keys(folded).length).toBeGreaterThan(FIXTURE.items.length);
-  });
-
-  it('deflates the island again with zopfli for the build: the same folded parts, in fewer bytes', async () => {
-    const denser = await withZopfliIsland(html);
-    expect(foldedParts(denser)).toEqual(folded);
-    expect(denser.length).toBeLessThan(html.length);
-    expect(denser.replace(/<script type="application\/octet-stream"[^<]*<\/script>/, '')).toBe(html.replace(/<script type="application\/octet-stream"[^<]*<\/script>/, ''));
   });
 
   it("shows temml's error element for LaTeX it cannot parse (what the tests look for)", () => {
