@@ -177,25 +177,43 @@ export async function runCheck<I>(check: CheckDefinition<I>, runCtx: RunContext,
   if (!passed && quantifier === 'forall') {
     const firstFailure = outcomes.findIndex((o) => !passes(o));
     result.counterexample = await shrink(check, ctx, replayPath ?? String(firstFailure), runs,
-      record(cases[decidingIndex], deciding));
+      record(cases[decidingIndex], deciding), replayPath === undefined ? record(cases[firstFailure], outcomes[firstFailure]!) : undefined);
   }
   return result;
 }
 
+/**
+ * A case that failed when measured with the whole batch passed when measured alone: the reference computes
+ * a different value for the same input depending on the batch around it. Says which reference (and so
+ * which backend), which case, and both values against their bounds, so the discrepancy can be acted on.
+ */
+export class BatchDependenceError extends Error {
+  constructor(readonly check: string, readonly oracle: string, readonly path: string,
+    readonly inBatch: CaseRecord & { batch: number }, readonly alone: CaseRecord | undefined) {
+    const show = (r: CaseRecord) => `value ${r.value} vs bound ${r.bound}${r.note ? ` (${r.note})` : ''}`;
+    super(`check '${check}' (${oracle}): the case at path ${path}, ${JSON.stringify(inBatch.input)}, failed in the batch of ${inBatch.batch} with ${show(inBatch)}`
+      + (alone ? ` but passed alone with ${show(alone)}` : ' but passed alone')
+      + ': the reference gives a different value for the same input depending on the batch it is computed in');
+    this.name = 'BatchDependenceError';
+  }
+}
+
 async function shrink<I>(check: CheckDefinition<I>, ctx: RunContext, path: string, runs: number,
-  worstBeforeShrinking: CaseRecord): Promise<Counterexample> {
+  worstBeforeShrinking: CaseRecord, inBatch?: CaseRecord): Promise<Counterexample> {
   const seed = ctx.config.seed;
-  const last: { input?: I; outcome?: Outcome } = {};
+  // The first case fast-check hands over is the one at `path`: its value alone, for the error below.
+  const first: { record?: CaseRecord } = {};
   const details = await fc.check(
     fc.asyncProperty(check.arbitrary, async (input) => {
       const [o] = await measure(check, [input], ctx);
-      if (!passes(o!)) { last.input = input; last.outcome = o!; }
+      first.record ??= record(input, o!);
       return passes(o!);
     }),
     { seed, path, numRuns: runs, endOnFailure: false },
   );
   if (!details.failed || details.counterexample === null) {
-    throw new Error(`check '${check.name}': case at path ${path} failed in the batch but passed alone`);
+    throw new BatchDependenceError(check.name, referenceLabel(check as CheckDefinition<unknown>, ctx), path,
+      { ...(inBatch ?? worstBeforeShrinking), batch: runs }, first.record);
   }
   const [shrunkInput] = details.counterexample;
   const [shrunkOutcome] = await measure(check, [shrunkInput], ctx);

@@ -6,7 +6,7 @@ import { check, defineItem, type RunContext } from '../../spec/engine/item.ts';
 import { DEFAULT_CONFIG } from '../../spec/engine/config.ts';
 import { References } from '../../spec/engine/references.ts';
 import { IMPL_SUBJECT } from '../../spec/engine/subject.ts';
-import { ReplayError, runItem, runItems, type CheckProgress } from '../../spec/engine/run.ts';
+import { BatchDependenceError, ReplayError, runItem, runItems, type CheckProgress } from '../../spec/engine/run.ts';
 
 const ctx = { config: { ...DEFAULT_CONFIG, runs: 100 }, subject: IMPL_SUBJECT, refs: new References(), dtypes: ['float64', 'float64'] } as unknown as RunContext;
 
@@ -62,5 +62,17 @@ describe('runItems', () => {
     await expect(runItems([onlyCorrection], ctx, { replay: { path: '0' } })).rejects.toThrow(/toy2 has no check that can have a counterexample/);
     const [named] = await runItems([onlyCorrection], ctx, { replay: { path: '0', check: 'x ≤ 1000' } });
     expect(named!.replays[0]!.outcome).toBe('passes');
+  });
+
+  it('a case that fails in the batch but passes alone is a BatchDependenceError naming the reference and both values', async () => {
+    // A reference whose value depends on the batch around the case (as tfjs-webgl's with a shader-cache collision).
+    const batchDependent = check({
+      name: 'x is 0', role: 'claim', reference: 'closed-form', arbitrary: fc.integer({ min: 0, max: 1000 }), runs: 'default',
+      evaluate: (xs: number[]) => xs.map(() => ({ value: xs.length > 1 ? 0.15 : 1.5e-8, bound: 1e-6 })),
+    });
+    const flaky = defineItem({ ...item, id: 'flaky', checks: [batchDependent, fix] });
+    const thrown = await runItems([flaky], ctx).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(BatchDependenceError);
+    expect((thrown as Error).message).toMatch(/^check 'x is 0' \(closed form in the item \(float64\)\): the case at path 0, \d+, failed in the batch of 100 with value 0\.15 vs bound 0\.000001 but passed alone with value 1\.5e-8 vs bound 0\.000001/);
   });
 });
