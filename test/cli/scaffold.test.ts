@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formulaBlock } from '../../cli/scaffold.ts';
 import { loadIndex } from '../../cli/items.ts';
 import { lintItem, lintSource } from '../../spec/engine/lint.ts';
@@ -17,9 +17,9 @@ import { expectUsageError, run } from './run.ts';
 
 const audited = loadSource();
 // Scaffolds go to one folder, their filled-in copies to another at the same depth (same relative imports).
-const tmp = mkdtempSync(join(tmpdir(), 'losscheck-new-'));
-const filledDir = mkdtempSync(join(tmpdir(), 'losscheck-filled-'));
-afterAll(() => { for (const d of [tmp, filledDir]) rmSync(d, { recursive: true, force: true }); });
+// Made when the suite runs, not when the file loads: a skipped suite (no audited text) runs no hooks, and
+// folders made at import were left behind in the temp folder.
+let tmp = '', filledDir = '';
 
 /** What a person writes in place of the TODOs: a trivial true check (2c against c + c) and a real header. */
 function fillIn(text: string): string {
@@ -36,6 +36,11 @@ async function importItem(file: string): Promise<ItemDefinition> {
 }
 
 describe.skipIf(!audited)(`losscheck new${audited ? '' : ` (skipped: ${SOURCE_HINT})`}`, () => {
+  beforeAll(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'losscheck-new-'));
+    filledDir = mkdtempSync(join(tmpdir(), 'losscheck-filled-'));
+  });
+  afterAll(() => { for (const d of [tmp, filledDir]) if (d) rmSync(d, { recursive: true, force: true }); });
   const env = { LOSSCHECK_SOURCE: audited?.path ?? '' };
   const source = audited ? lintSource(audited.text) : undefined;
 
