@@ -41,12 +41,29 @@ setWasmPaths({
 });
 
 /**
- * Off: with shape uniforms tfjs-webgl 4.22 reuses a compiled program for another one whose cache key collides
- * (tensorflow/tfjs#6478, #7430): after 4.3.8's softmax-regression programs, ce-overlap-curvature's batched
- * gradient came back 0.15 where the same case alone gives 1.5e-8 (tolerance 5.6e-6), a BatchDependenceError;
- * with them off every item gets its recorded verdict. The price is one shader compile per distinct shape.
+ * With shape uniforms a compiled tfjs-webgl program serves every shape of its operation, but tfjs-webgl 4.22 can
+ * reuse a program for another whose cache key collides (tensorflow/tfjs#6478, #7430): after 4.3.8's
+ * softmax-regression programs, ce-overlap-curvature's batched gradient came back 0.15 where the same case alone
+ * gives 1.5e-8 (tolerance 5.6e-6), a BatchDependenceError; each of the two items that failed so passes alone.
+ * So every item starts with an empty program cache (freshProgramCache): programs are shared within an item,
+ * never across items. (Without shape uniforms, one compile per shape, the run took 21 min instead of ≈ 4.)
  */
-const SHAPES_UNIFORMS = false;
+const SHAPES_UNIFORMS = true;
+
+/** Deletes tfjs-webgl's compiled programs (the backend's binary cache), so the next item compiles its own. */
+function freshProgramCache(): void {
+  const backend = tf.backend() as unknown as {
+    binaryCache?: Record<string, { webGLProgram?: WebGLProgram }>;
+    gpgpu?: { deleteProgram(program: WebGLProgram): void };
+  };
+  const cache = backend.binaryCache;
+  if (!cache || !backend.gpgpu) throw new Error('tfjs-webgl: no binary cache to clear (tfjs internals changed)');
+  for (const key of Object.keys(cache)) {
+    const program = cache[key]!.webGLProgram;
+    if (program) backend.gpgpu.deleteProgram(program);
+    delete cache[key];
+  }
+}
 
 interface Discovered { file: string; item?: ItemDefinition; nodeOnly?: string }
 
@@ -117,7 +134,7 @@ export async function browserConformanceSuite(backend: Extract<BackendName, 'web
   beforeAll(async () => {
     useBackend(backend);
     // Without shape uniforms tfjs-webgl compiles a shader program per distinct tensor shape (tens of ms each
-    // on SwiftShader), but with them it can run the wrong program (SHAPES_UNIFORMS).
+    // on SwiftShader); with them, each item starts from an empty program cache (SHAPES_UNIFORMS).
     if (backend === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', SHAPES_UNIFORMS);
     const t0 = performance.now();
     ctx = await createContext(config);
@@ -161,6 +178,7 @@ export async function browserConformanceSuite(backend: Extract<BackendName, 'web
         const t0 = performance.now();
         let result: ItemResult;
         try {
+          if (backend === 'webgl') freshProgramCache();
           result = (await runItems([item], ctx))[0]!;
         } catch (e) {
           if (!NODE_ONLY.test(messageOf(e))) throw e;
